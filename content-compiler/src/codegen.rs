@@ -1,0 +1,196 @@
+//! Writes the validated content as Rust statics of the app's `content` types, so the WASM
+//! carries plain data and no text-format parser.
+
+use crate::model::{ContentFile, IsoDate, Quote, Slug, Text};
+use toml::Spanned;
+
+/// The channel key whose quotes are the article's own analysis, never an official's words.
+pub const ANALYSIS_CHANNEL: &str = "analysis";
+
+pub(crate) fn generate(content: &ContentFile) -> String {
+    let quote_index = |reference: &Spanned<Slug>| {
+        let id = &reference.get_ref().0;
+        content
+            .quotes
+            .iter()
+            .position(|q| q.id.get_ref().0 == *id)
+            .expect("references are validated")
+    };
+    let quote_refs = |references: &[Spanned<Slug>]| {
+        slice(
+            references
+                .iter()
+                .map(|r| format!("&QUOTES[{}]", quote_index(r))),
+        )
+    };
+    let texts = |items: &[Text]| slice(items.iter().map(text));
+
+    let meta = &content.meta;
+    let source = &content.source;
+    let ui = &content.ui;
+    let layers = slice(content.layers.iter().map(|layer| {
+        record(
+            "Layer",
+            &[
+                ("slug", literal(&layer.slug.get_ref().0)),
+                ("name", text(&layer.name)),
+                ("tagline", text(&layer.tagline)),
+                ("summary", text(&layer.summary)),
+                ("status", text(&layer.status)),
+                ("contributors", texts(&layer.contributors)),
+                ("commitments", texts(&layer.commitments)),
+                ("quotes", quote_refs(&layer.quotes)),
+            ],
+        )
+    }));
+    let figures = slice(content.why_now.figures.iter().map(|figure| {
+        record(
+            "Figure",
+            &[
+                ("value", text(&figure.value)),
+                ("label", text(&figure.label)),
+            ],
+        )
+    }));
+    let open_items = slice(content.still_open.items.iter().map(|item| {
+        record(
+            "OpenItem",
+            &[
+                ("topic", text(&item.topic)),
+                ("summary", text(&item.summary)),
+                ("quotes", quote_refs(&item.quotes)),
+            ],
+        )
+    }));
+    let root = record(
+        "Content",
+        &[
+            (
+                "meta",
+                record(
+                    "Meta",
+                    &[
+                        ("lang", text(&meta.lang)),
+                        ("title", text(&meta.title)),
+                        ("dek", text(&meta.dek)),
+                        ("description", text(&meta.description)),
+                        ("declaration_date", date(&meta.declaration_date)),
+                    ],
+                ),
+            ),
+            (
+                "source",
+                record(
+                    "Source",
+                    &[
+                        ("article_title", text(&source.article_title)),
+                        ("author", text(&source.author)),
+                        ("publication", text(&source.publication)),
+                        ("published", date(&source.published)),
+                        ("credit", text(&source.credit)),
+                    ],
+                ),
+            ),
+            (
+                "ui",
+                record(
+                    "Ui",
+                    &[
+                        ("figure_caption", text(&ui.figure_caption)),
+                        ("core_label", text(&ui.core_label)),
+                        ("outer_label", text(&ui.outer_label)),
+                        ("position", text(ui.position.get_ref())),
+                        ("announcement", text(ui.announcement.get_ref())),
+                        ("previous", text(&ui.previous)),
+                        ("next", text(&ui.next)),
+                        ("status", text(&ui.status)),
+                        ("contributors", text(&ui.contributors)),
+                        ("commitments", text(&ui.commitments)),
+                        ("quotes", text(&ui.quotes)),
+                        ("analysis", text(&ui.analysis)),
+                        ("source_heading", text(&ui.source_heading)),
+                    ],
+                ),
+            ),
+            ("layers", layers),
+            (
+                "why_now",
+                record(
+                    "WhyNow",
+                    &[
+                        ("heading", text(&content.why_now.heading)),
+                        ("summary", text(&content.why_now.summary)),
+                        ("figures", figures),
+                        ("quotes", quote_refs(&content.why_now.quotes)),
+                    ],
+                ),
+            ),
+            (
+                "still_open",
+                record(
+                    "StillOpen",
+                    &[
+                        ("heading", text(&content.still_open.heading)),
+                        ("summary", text(&content.still_open.summary)),
+                        ("items", open_items),
+                    ],
+                ),
+            ),
+        ],
+    );
+    let quotes: Vec<String> = content.quotes.iter().map(|q| quote(content, q)).collect();
+    format!(
+        "// Generated by content-compiler from the content file. Do not edit.\n\
+         pub static QUOTES: [Quote; {}] = [{}];\n\
+         pub static CONTENT: Content = {root};\n",
+        quotes.len(),
+        quotes.join(",\n"),
+    )
+}
+
+fn quote(content: &ContentFile, quote: &Quote) -> String {
+    let channel = &quote.channel.get_ref().0;
+    let channel_label = &content.channels[channel];
+    record(
+        "Quote",
+        &[
+            ("id", literal(&quote.id.get_ref().0)),
+            ("text", text(&quote.text)),
+            ("speaker", text(&quote.speaker)),
+            ("role", text(&quote.role)),
+            ("date", date(&quote.date)),
+            ("channel", text(channel_label)),
+            ("is_analysis", (channel == ANALYSIS_CHANNEL).to_string()),
+        ],
+    )
+}
+
+fn date(day: &IsoDate) -> String {
+    record(
+        "Date",
+        &[
+            ("iso", literal(&day.iso())),
+            ("label", literal(&day.news_style())),
+        ],
+    )
+}
+
+fn text(value: &Text) -> String {
+    literal(&value.0)
+}
+
+fn literal(value: &str) -> String {
+    format!("{value:?}")
+}
+
+fn slice(items: impl Iterator<Item = String>) -> String {
+    format!("&[{}]", items.collect::<Vec<_>>().join(", "))
+}
+
+fn record(name: &str, fields: &[(&str, String)]) -> String {
+    let body: Vec<String> = fields
+        .iter()
+        .map(|(field, value)| format!("{field}: {value}"))
+        .collect();
+    format!("{name} {{ {} }}", body.join(", "))
+}

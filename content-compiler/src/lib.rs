@@ -1,0 +1,53 @@
+//! Reads the explainer's content file, validates it, and compiles it into Rust statics.
+//!
+//! Used by the app's `build.rs`, so a broken content file fails the build with messages of the
+//! form `content/explainer.toml:42: layers[1].quotes[2]: no quote has the id `x``.
+
+mod codegen;
+mod error;
+pub mod model;
+mod validate;
+
+pub use codegen::ANALYSIS_CHANNEL;
+pub use error::{ContentError, ContentErrors};
+pub use model::ContentFile;
+
+use error::LineIndex;
+
+/// Parses and validates `source`; `file` is the name used in error messages.
+pub fn parse(file: &str, source: &str) -> Result<ContentFile, ContentErrors> {
+    let lines = LineIndex::new(file, source);
+    let read_error = |error: toml::de::Error, field: String| {
+        let offset = error.span().map_or(0, |span| span.start);
+        ContentErrors(vec![lines.error(
+            offset,
+            field,
+            error.message().trim().to_owned(),
+        )])
+    };
+    let deserializer =
+        toml::Deserializer::parse(source).map_err(|e| read_error(e, "(syntax)".to_owned()))?;
+    let content: ContentFile = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        // `Spanned` values add a private step to the path that means nothing to an editor.
+        let field = match e
+            .path()
+            .to_string()
+            .replace(".$__serde_spanned_private_value", "")
+        {
+            path if path == "." => "(top level)".to_owned(),
+            path => path,
+        };
+        read_error(e.into_inner(), field)
+    })?;
+    let errors = validate::validate(&content, &lines);
+    if errors.is_empty() {
+        Ok(content)
+    } else {
+        Err(ContentErrors(errors))
+    }
+}
+
+/// Parses, validates and returns the Rust source of the app's content statics.
+pub fn compile(file: &str, source: &str) -> Result<String, ContentErrors> {
+    parse(file, source).map(|content| codegen::generate(&content))
+}

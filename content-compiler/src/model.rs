@@ -1,0 +1,255 @@
+//! The shape of the content file, as an editor writes it.
+//!
+//! Value types check themselves while they are read (`Text` is never blank, `IsoDate` is a real
+//! day, `Slug` is URL-safe), so a bad value is reported with the field path and line that serde
+//! and the TOML reader already know.
+
+use serde::{de, Deserialize, Deserializer};
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentFile {
+    pub meta: Meta,
+    pub source: Source,
+    pub ui: Ui,
+    pub channels: BTreeMap<String, Text>,
+    pub layers: Vec<Layer>,
+    pub why_now: WhyNow,
+    pub still_open: StillOpen,
+    pub quotes: Vec<Quote>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub lang: Text,
+    pub title: Text,
+    pub dek: Text,
+    pub description: Text,
+    pub declaration_date: IsoDate,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub article_title: Text,
+    pub author: Text,
+    pub publication: Text,
+    pub published: IsoDate,
+    pub credit: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ui {
+    pub figure_caption: Text,
+    pub core_label: Text,
+    pub outer_label: Text,
+    pub position: Spanned<Text>,
+    pub announcement: Spanned<Text>,
+    pub previous: Text,
+    pub next: Text,
+    pub status: Text,
+    pub contributors: Text,
+    pub commitments: Text,
+    pub quotes: Text,
+    pub analysis: Text,
+    pub source_heading: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    pub slug: Spanned<Slug>,
+    pub name: Text,
+    pub tagline: Text,
+    pub summary: Text,
+    pub status: Text,
+    pub contributors: Vec<Text>,
+    pub commitments: Vec<Text>,
+    pub quotes: Vec<Spanned<Slug>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhyNow {
+    pub heading: Text,
+    pub summary: Text,
+    pub figures: Vec<Figure>,
+    pub quotes: Vec<Spanned<Slug>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub value: Text,
+    pub label: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StillOpen {
+    pub heading: Text,
+    pub summary: Text,
+    pub items: Vec<OpenItem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenItem {
+    pub topic: Text,
+    pub summary: Text,
+    pub quotes: Vec<Spanned<Slug>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub id: Spanned<Slug>,
+    pub text: Text,
+    pub speaker: Text,
+    pub role: Text,
+    pub date: IsoDate,
+    pub channel: Spanned<Slug>,
+}
+
+/// A string with at least one visible character, trimmed of surrounding whitespace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(de::Error::custom("must not be empty"));
+        }
+        Ok(Text(trimmed.to_owned()))
+    }
+}
+
+/// A URL- and id-safe name: lowercase ASCII letters, digits and single hyphens.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Slug(pub String);
+
+impl Slug {
+    pub fn is_valid(candidate: &str) -> bool {
+        !candidate.is_empty()
+            && !candidate.starts_with('-')
+            && !candidate.ends_with('-')
+            && !candidate.contains("--")
+            && candidate
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    }
+}
+
+impl<'de> Deserialize<'de> for Slug {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        if !Slug::is_valid(&raw) {
+            return Err(de::Error::custom(format!(
+                "`{raw}` is not a valid slug: use lowercase letters, digits and single hyphens"
+            )));
+        }
+        Ok(Slug(raw))
+    }
+}
+
+/// A calendar day written as YYYY-MM-DD, or a month written as YYYY-MM where the source gives
+/// no day (an editor must never invent one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IsoDate {
+    pub year: u16,
+    pub month: u8,
+    pub day: Option<u8>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl IsoDate {
+    pub fn parse(raw: &str) -> Option<Self> {
+        let mut parts = raw.split('-');
+        let year = number(parts.next()?, 4)?;
+        let month = u8::try_from(number(parts.next()?, 2)?).ok()?;
+        let day = parts
+            .next()
+            .map(|d| number(d, 2).and_then(|d| u8::try_from(d).ok()));
+        if parts.next().is_some() || !(1..=12).contains(&month) {
+            return None;
+        }
+        let date = IsoDate {
+            year,
+            month,
+            day: day.map_or(Some(None), |d| d.map(Some))?,
+        };
+        match date.day {
+            Some(day) if !(1..=date.days_in_month()).contains(&day) => None,
+            _ => Some(date),
+        }
+    }
+
+    fn days_in_month(&self) -> u8 {
+        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
+        match self.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
+    /// The machine-readable form, for `<time datetime>`.
+    pub fn iso(&self) -> String {
+        match self.day {
+            Some(day) => format!("{:04}-{:02}-{:02}", self.year, self.month, day),
+            None => format!("{:04}-{:02}", self.year, self.month),
+        }
+    }
+
+    /// News style (AP): "Jan. 6, 2026", "March 3, 2026", and "January 2026" without a day.
+    pub fn news_style(&self) -> String {
+        let month = MONTHS[usize::from(self.month) - 1];
+        match self.day {
+            None => format!("{month} {}", self.year),
+            Some(day) if month.len() <= 5 => format!("{month} {day}, {}", self.year),
+            Some(day) => {
+                let short = if month == "September" {
+                    "Sept"
+                } else {
+                    &month[..3]
+                };
+                format!("{short}. {day}, {}", self.year)
+            }
+        }
+    }
+}
+
+/// Exactly `width` ASCII digits.
+fn number(digits: &str, width: usize) -> Option<u16> {
+    let well_formed = digits.len() == width && digits.bytes().all(|b| b.is_ascii_digit());
+    well_formed.then(|| digits.parse().ok()).flatten()
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        IsoDate::parse(&raw)
+            .ok_or_else(|| de::Error::custom(format!("`{raw}` is not a real date written as YYYY-MM-DD (or YYYY-MM when the day is unknown)")))
+    }
+}

@@ -1,0 +1,232 @@
+//! The content file's rules, proven on a small valid fixture and on broken copies of it.
+//! Each broken copy must fail with a message naming file, line and field.
+
+use content_compiler::{compile, parse};
+
+const FILE: &str = "fixture.toml";
+const VALID: &str = include_str!("fixtures/valid.toml");
+
+/// The 1-based line of the `occurrence`-th (0-based) line containing `needle` in `source`.
+fn line_of(source: &str, needle: &str, occurrence: usize) -> usize {
+    let mut matches = source
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.contains(needle));
+    matches
+        .nth(occurrence)
+        .map(|(index, _)| index + 1)
+        .unwrap_or_else(|| panic!("`{needle}` not in fixture"))
+}
+
+/// Applies `edit` to the valid fixture and returns the error messages it produces.
+fn errors_after(edit: impl Fn(&str) -> String) -> (String, Vec<String>) {
+    let broken = edit(VALID);
+    assert_ne!(broken, VALID, "the edit must change the fixture");
+    let errors = parse(FILE, &broken).expect_err("a broken fixture must not parse");
+    (broken, errors.0.iter().map(ToString::to_string).collect())
+}
+
+fn assert_single_error(errors: &[String], expected: &str) {
+    assert_eq!(errors, [expected.to_owned()], "unexpected errors");
+}
+
+#[test]
+fn valid_fixture_compiles_to_statics() {
+    let generated = compile(FILE, VALID).expect("the valid fixture compiles");
+    assert!(generated.contains("pub static QUOTES: [Quote; 2]"));
+    assert!(generated.contains(r#"slug: "second-layer""#));
+    assert!(generated.contains("quotes: &[&QUOTES[0], &QUOTES[1]]"));
+    assert!(
+        generated.contains(r#"label: "Jan. 6, 2026""#),
+        "dates get a news-style label"
+    );
+    assert!(
+        generated.contains(r#"label: "January 2026""#),
+        "a month without a day says so"
+    );
+    assert!(
+        generated.contains("is_analysis: true"),
+        "the analysis channel marks the article's own words"
+    );
+}
+
+#[test]
+fn missing_field_names_the_table_and_field() {
+    let (broken, errors) = errors_after(|s| s.replacen("speaker = \"Alpha\"\n", "", 1));
+    assert_eq!(errors.len(), 1);
+    let expected_line = line_of(&broken, "[[quotes]]", 0);
+    let prefix = format!("{FILE}:{expected_line}: quotes[0]: missing field `speaker`");
+    assert!(
+        errors[0].starts_with(&prefix),
+        "got {:?}, want prefix {prefix:?}",
+        errors[0]
+    );
+}
+
+#[test]
+fn empty_quote_is_refused_with_its_line() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("text = \"Alpha said this.\"", "text = \"   \"", 1));
+    let line = line_of(&broken, "text = \"   \"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: quotes[0].text: must not be empty"),
+    );
+}
+
+#[test]
+fn bad_dates_are_refused() {
+    for bad in [
+        "2026-02-30",
+        "2026-13",
+        "6 Jan 2026",
+        "2026-1-6",
+        "2026-01-06-01",
+        "",
+    ] {
+        let (broken, errors) = errors_after(|s| {
+            s.replacen("\ndate = \"2026-01-06\"", &format!("\ndate = \"{bad}\""), 1)
+        });
+        let line = line_of(&broken, &format!("date = \"{bad}\""), 0);
+        let expected = format!(
+            "{FILE}:{line}: quotes[0].date: `{bad}` is not a real date written as YYYY-MM-DD (or YYYY-MM when the day is unknown)"
+        );
+        assert_single_error(&errors, &expected);
+    }
+}
+
+#[test]
+fn leap_day_is_a_real_date() {
+    let edited = VALID.replacen("\ndate = \"2026-01-06\"", "\ndate = \"2024-02-29\"", 1);
+    assert!(parse(FILE, &edited).is_ok());
+}
+
+#[test]
+fn duplicate_slug_points_at_the_second_use() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("slug = \"second-layer\"", "slug = \"first-layer\"", 1));
+    let first = line_of(&broken, "slug = \"first-layer\"", 0);
+    let second = line_of(&broken, "slug = \"first-layer\"", 1);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{second}: layers[1].slug: duplicate layer slug `first-layer` (first used on line {first})"),
+    );
+}
+
+#[test]
+fn duplicate_quote_id_points_at_the_second_use() {
+    let (broken, errors) = errors_after(|s| s.replacen("id = \"beta\"", "id = \"alpha\"", 1));
+    let first = line_of(&broken, "id = \"alpha\"", 0);
+    let second = line_of(&broken, "id = \"alpha\"", 1);
+    let duplicate = format!(
+        "{FILE}:{second}: quotes[1].id: duplicate quote id `alpha` (first used on line {first})"
+    );
+    assert!(errors.contains(&duplicate), "got {errors:?}");
+}
+
+#[test]
+fn unknown_quote_reference_is_refused() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            "quotes = [\"alpha\", \"beta\"]",
+            "quotes = [\"alpha\", \"gamma\"]",
+            1,
+        )
+    });
+    let line = line_of(&broken, "\"gamma\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: layers[1].quotes[1]: no quote has the id `gamma`"),
+    );
+}
+
+#[test]
+fn unknown_channel_lists_the_known_ones() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("channel = \"statement\"", "channel = \"tweet\"", 1));
+    let line = line_of(&broken, "channel = \"tweet\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: quotes[0].channel: unknown channel `tweet`; the [channels] table has: analysis, statement"),
+    );
+}
+
+#[test]
+fn slug_must_be_url_safe() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("slug = \"first-layer\"", "slug = \"First Layer\"", 1));
+    let line = line_of(&broken, "slug = \"First Layer\"", 0);
+    assert_single_error(
+        &errors,
+        &format!(
+            "{FILE}:{line}: layers[0].slug: `First Layer` is not a valid slug: use lowercase letters, digits and single hyphens"
+        ),
+    );
+}
+
+#[test]
+fn template_without_placeholder_is_refused() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            "position = \"Layer {n} of {total}\"",
+            "position = \"Layer {n}\"",
+            1,
+        )
+    });
+    let line = line_of(&broken, "position = ", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: ui.position: must contain the placeholder {{total}}"),
+    );
+}
+
+#[test]
+fn unknown_field_is_refused() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("role = \"Role\"", "role = \"Role\"\nspeeker = \"typo\"", 1));
+    let line = line_of(&broken, "speeker", 0);
+    assert_eq!(errors.len(), 1);
+    let prefix = format!("{FILE}:{line}: quotes[0].speeker: unknown field `speeker`");
+    assert!(
+        errors[0].starts_with(&prefix),
+        "got {:?}, want prefix {prefix:?}",
+        errors[0]
+    );
+}
+
+#[test]
+fn syntax_error_names_its_line() {
+    let (broken, errors) = errors_after(|s| s.replacen("name = \"First\"", "name = \"First", 1));
+    let line = line_of(&broken, "name = \"First", 0);
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].starts_with(&format!("{FILE}:{line}: (syntax): ")),
+        "got {:?}",
+        errors[0]
+    );
+}
+
+#[test]
+fn layer_without_quotes_is_refused() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            "quotes = [\"alpha\"]\n\n[[layers]]",
+            "quotes = []\n\n[[layers]]",
+            1,
+        )
+    });
+    let line = line_of(&broken, "slug = \"first-layer\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: layers[0].quotes: a layer needs at least one quote"),
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let (_, errors) = errors_after(|s| {
+        s.replacen("channel = \"statement\"", "channel = \"tweet\"", 1)
+            .replacen("\"beta\"]", "\"delta\"]", 1)
+    });
+    assert_eq!(errors.len(), 2, "got {errors:?}");
+}

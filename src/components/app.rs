@@ -1,0 +1,46 @@
+use crate::components::{
+    announcer::Announcer, credits::Credits, explainer_header::ExplainerHeader,
+    layer_figure::LayerFigure, layer_panel::LayerPanel, still_open::StillOpenSection,
+    walkthrough_nav::WalkthroughNav, why_now::WhyNowSection,
+};
+use crate::content::CONTENT;
+use crate::hooks::use_url_sync;
+use crate::state::Walkthrough;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The layer shown before the URL is read: the first one in the browser, any one when
+    /// rendering on the server.
+    #[prop_or_default]
+    pub initial_layer: usize,
+}
+
+/// The whole explainer: the layered figure and its panels, then context and credits.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let initial = props.initial_layer;
+    let walkthrough = use_reducer(|| Walkthrough::new(CONTENT.layers.len(), initial));
+    use_url_sync(walkthrough.clone());
+    let selected = walkthrough.selected();
+    let dispatch = walkthrough.dispatcher();
+
+    html! {
+        <main class="explainer">
+            <ExplainerHeader />
+            <div class="walkthrough">
+                <LayerFigure selected={selected} dispatch={dispatch.clone()} />
+                <div class="walkthrough__panels">
+                    { for CONTENT.layers.iter().enumerate().map(|(index, layer)| html! {
+                        <LayerPanel layer={index} hidden={index != selected} key={layer.slug} />
+                    }) }
+                    <WalkthroughNav walkthrough={*walkthrough} dispatch={dispatch} />
+                </div>
+                <Announcer walkthrough={*walkthrough} />
+            </div>
+            <WhyNowSection />
+            <StillOpenSection />
+            <Credits />
+        </main>
+    }
+}

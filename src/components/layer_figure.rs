@@ -1,0 +1,106 @@
+use crate::content::CONTENT;
+use crate::state::{action_for_key, Action};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LayerFigureProps {
+    pub selected: usize,
+    pub dispatch: UseReducerDispatcher<crate::state::Walkthrough>,
+}
+
+/// The four layers as one figure, from the core outwards; each layer is a tab
+/// (WAI-ARIA tabs pattern, automatic activation, roving tabindex).
+#[function_component(LayerFigure)]
+pub fn layer_figure(props: &LayerFigureProps) -> Html {
+    let total = CONTENT.layers.len();
+    let onkeydown = {
+        let dispatch = props.dispatch.clone();
+        let selected = props.selected;
+        Callback::from(move |event: KeyboardEvent| {
+            let Some(action) = action_for_key(&event.key()) else {
+                return;
+            };
+            event.prevent_default();
+            dispatch.dispatch(action);
+            let target = crate::state::Walkthrough::new(total, selected)
+                .apply(action)
+                .selected();
+            focus_tab(target);
+        })
+    };
+
+    html! {
+        <figure class="layers">
+            <figcaption id="layers-caption" class="layers__caption">{ CONTENT.ui.figure_caption }</figcaption>
+            <div class="layers__list" role="tablist" aria-orientation="vertical"
+                aria-labelledby="layers-caption" {onkeydown}>
+                { for CONTENT.layers.iter().enumerate().map(|(index, layer)| {
+                    let is_selected = index == props.selected;
+                    let onclick = {
+                        let dispatch = props.dispatch.clone();
+                        Callback::from(move |_| dispatch.dispatch(Action::Select(index)))
+                    };
+                    html! {
+                        <button type="button" role="tab" id={tab_id(layer.slug)}
+                            class={classes!("layers__tab", is_selected.then_some("layers__tab--selected"))}
+                            aria-selected={is_selected.to_string()}
+                            aria-controls={panel_id(layer.slug)}
+                            tabindex={if is_selected { "0" } else { "-1" }}
+                            {onclick}>
+                            <RingIcon layer={index} total={total} />
+                            <span class="layers__number" aria-hidden="true">{ index + 1 }</span>
+                            <span class="layers__text">
+                                <span class="layers__name">{ layer.name }</span>
+                                <span class="layers__tagline">{ layer.tagline }</span>
+                            </span>
+                        </button>
+                    }
+                }) }
+            </div>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RingIconProps {
+    layer: usize,
+    total: usize,
+}
+
+/// Concentric rings with this layer's ring filled: where the layer sits in the architecture.
+#[function_component(RingIcon)]
+fn ring_icon(props: &RingIconProps) -> Html {
+    const SIZE: usize = 40;
+    let step = SIZE / 2 / props.total.max(1);
+    html! {
+        <svg class="layers__rings" viewBox={format!("0 0 {SIZE} {SIZE}")} aria-hidden="true" focusable="false">
+            { for (0..props.total).rev().map(|ring| html! {
+                <circle cx={(SIZE / 2).to_string()} cy={(SIZE / 2).to_string()}
+                    r={(step * (ring + 1) - 1).to_string()}
+                    class={classes!("layers__ring", (ring == props.layer).then_some("layers__ring--current"))} />
+            }) }
+        </svg>
+    }
+}
+
+pub fn tab_id(slug: &str) -> String {
+    format!("tab-{slug}")
+}
+
+pub fn panel_id(slug: &str) -> String {
+    format!("panel-{slug}")
+}
+
+/// Keyboard users follow their choice: the newly chosen tab takes focus.
+fn focus_tab(index: usize) {
+    let Some(layer) = CONTENT.layers.get(index) else {
+        return;
+    };
+    let element = gloo::utils::document().get_element_by_id(&tab_id(layer.slug));
+    if let Some(element) =
+        element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        // Focus can fail only on a detached element; the tab then simply keeps no focus.
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,42 @@
+use crate::components::layer_figure::{panel_id, tab_id};
+use crate::components::quote_figure::QuoteList;
+use crate::content::CONTENT;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LayerPanelProps {
+    pub layer: usize,
+    pub hidden: bool,
+}
+
+/// One layer in full: summary, status, contributors, commitments and quotes. Every panel is
+/// always in the page (tabs point at them); only the chosen one is shown.
+#[function_component(LayerPanel)]
+pub fn layer_panel(props: &LayerPanelProps) -> Html {
+    let layer = &CONTENT.layers[props.layer];
+    let ui = &CONTENT.ui;
+    let heading_id = format!("{}-heading", panel_id(layer.slug));
+    html! {
+        <section class="panel" role="tabpanel" id={panel_id(layer.slug)} aria-labelledby={tab_id(layer.slug)}
+            tabindex="0" hidden={props.hidden}>
+            <h2 id={heading_id} class="panel__heading">{ layer.name }</h2>
+            <p class="panel__summary">{ layer.summary }</p>
+            <dl class="panel__facts">
+                <div class="panel__fact">
+                    <dt>{ ui.status }</dt>
+                    <dd>{ layer.status }</dd>
+                </div>
+                <div class="panel__fact">
+                    <dt>{ ui.contributors }</dt>
+                    <dd><ul>{ for layer.contributors.iter().map(|c| html! { <li>{ *c }</li> }) }</ul></dd>
+                </div>
+                <div class="panel__fact">
+                    <dt>{ ui.commitments }</dt>
+                    <dd><ul>{ for layer.commitments.iter().map(|c| html! { <li>{ *c }</li> }) }</ul></dd>
+                </div>
+            </dl>
+            <h3 class="panel__quotes-heading">{ ui.quotes }</h3>
+            <QuoteList quotes={layer.quotes} />
+        </section>
+    }
+}

@@ -1,0 +1,14 @@
+//! One component per file, each named after what the reader sees.
+
+mod announcer;
+mod app;
+mod credits;
+mod explainer_header;
+mod layer_figure;
+mod layer_panel;
+mod quote_figure;
+mod still_open;
+mod walkthrough_nav;
+mod why_now;
+
+pub use app::{App, AppProps};

@@ -1,0 +1,22 @@
+use crate::components::quote_figure::QuoteList;
+use crate::content::CONTENT;
+use yew::prelude::*;
+
+/// What the architecture still lacks, each open question with the words behind it.
+#[function_component(StillOpenSection)]
+pub fn still_open_section() -> Html {
+    let still_open = &CONTENT.still_open;
+    html! {
+        <section class="context" aria-labelledby="still-open-heading">
+            <h2 id="still-open-heading">{ still_open.heading }</h2>
+            <p>{ still_open.summary }</p>
+            { for still_open.items.iter().map(|item| html! {
+                <article class="open-item">
+                    <h3>{ item.topic }</h3>
+                    <p>{ item.summary }</p>
+                    <QuoteList quotes={item.quotes} />
+                </article>
+            }) }
+        </section>
+    }
+}

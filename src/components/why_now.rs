@@ -1,0 +1,25 @@
+use crate::components::quote_figure::QuoteList;
+use crate::content::CONTENT;
+use yew::prelude::*;
+
+/// The strikes that followed the Paris meeting, in figures and quotes.
+#[function_component(WhyNowSection)]
+pub fn why_now_section() -> Html {
+    let why_now = &CONTENT.why_now;
+    html! {
+        <section class="context" aria-labelledby="why-now-heading">
+            <h2 id="why-now-heading">{ why_now.heading }</h2>
+            <p>{ why_now.summary }</p>
+            <ul class="context__figures">
+                { for why_now.figures.iter().map(|figure| html! {
+                    <li class="context__figure">
+                        <span class="context__value">{ figure.value }</span>
+                        { " " }
+                        <span class="context__label">{ figure.label }</span>
+                    </li>
+                }) }
+            </ul>
+            <QuoteList quotes={why_now.quotes} />
+        </section>
+    }
+}

@@ -1,0 +1,139 @@
+//! The explainer's words as static data, compiled from `content/explainer.toml` by `build.rs`.
+//! These types mirror what the content compiler writes; the WASM carries no text-format parser.
+
+/// A date as machine-readable ISO text and as a reader sees it ("Jan. 6, 2026").
+#[derive(Debug, PartialEq)]
+pub struct Date {
+    pub iso: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Quote {
+    pub id: &'static str,
+    pub text: &'static str,
+    pub speaker: &'static str,
+    pub role: &'static str,
+    pub date: Date,
+    pub channel: &'static str,
+    /// The article author's own conclusion, shown as analysis rather than as an official's words.
+    pub is_analysis: bool,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Layer {
+    pub slug: &'static str,
+    pub name: &'static str,
+    pub tagline: &'static str,
+    pub summary: &'static str,
+    pub status: &'static str,
+    pub contributors: &'static [&'static str],
+    pub commitments: &'static [&'static str],
+    pub quotes: &'static [&'static Quote],
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Meta {
+    pub lang: &'static str,
+    pub title: &'static str,
+    pub dek: &'static str,
+    pub description: &'static str,
+    pub declaration_date: Date,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Source {
+    pub article_title: &'static str,
+    pub author: &'static str,
+    pub publication: &'static str,
+    pub published: Date,
+    pub credit: &'static str,
+}
+
+/// Interface text. `position` holds `{n}` and `{total}`; `announcement` also holds `{name}`.
+#[derive(Debug, PartialEq)]
+pub struct Ui {
+    pub figure_caption: &'static str,
+    pub core_label: &'static str,
+    pub outer_label: &'static str,
+    pub position: &'static str,
+    pub announcement: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub status: &'static str,
+    pub contributors: &'static str,
+    pub commitments: &'static str,
+    pub quotes: &'static str,
+    pub analysis: &'static str,
+    pub source_heading: &'static str,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Figure {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct WhyNow {
+    pub heading: &'static str,
+    pub summary: &'static str,
+    pub figures: &'static [Figure],
+    pub quotes: &'static [&'static Quote],
+}
+
+#[derive(Debug, PartialEq)]
+pub struct OpenItem {
+    pub topic: &'static str,
+    pub summary: &'static str,
+    pub quotes: &'static [&'static Quote],
+}
+
+#[derive(Debug, PartialEq)]
+pub struct StillOpen {
+    pub heading: &'static str,
+    pub summary: &'static str,
+    pub items: &'static [OpenItem],
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Content {
+    pub meta: Meta,
+    pub source: Source,
+    pub ui: Ui,
+    pub layers: &'static [Layer],
+    pub why_now: WhyNow,
+    pub still_open: StillOpen,
+}
+
+impl Ui {
+    /// "Layer 2 of 4", with 1-based `n`.
+    pub fn position(&self, n: usize, total: usize) -> String {
+        fill(
+            self.position,
+            &[("{n}", &n.to_string()), ("{total}", &total.to_string())],
+        )
+    }
+
+    /// What the live region says after a change: "Multinational force, layer 2 of 4".
+    pub fn announcement(&self, name: &str, n: usize, total: usize) -> String {
+        fill(
+            self.announcement,
+            &[
+                ("{name}", name),
+                ("{n}", &n.to_string()),
+                ("{total}", &total.to_string()),
+            ],
+        )
+    }
+}
+
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (placeholder, value)| {
+            text.replace(placeholder, value)
+        })
+}
+
+include!(concat!(env!("OUT_DIR"), "/content.rs"));

@@ -1,0 +1,10 @@
+//! The Coalition of the Willing explainer: a Yew app that renders in the browser (`csr`) and
+//! natively on a server (`ssr`), from content compiled at build time.
+
+pub mod components;
+pub mod content;
+pub mod deep_link;
+pub mod hooks;
+pub mod state;
+
+pub use components::{App, AppProps};
