@@ -54,8 +54,6 @@ pub struct Source {
 #[derive(Debug, PartialEq)]
 pub struct Ui {
     pub figure_caption: &'static str,
-    pub core_label: &'static str,
-    pub outer_label: &'static str,
     pub position: &'static str,
     pub announcement: &'static str,
     pub previous: &'static str,

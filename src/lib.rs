@@ -8,3 +8,5 @@ pub mod hooks;
 pub mod state;
 
 pub use components::{App, AppProps};
+#[cfg(not(target_arch = "wasm32"))]
+pub mod server;

@@ -97,8 +97,6 @@ pub(crate) fn generate(content: &ContentFile) -> String {
                     "Ui",
                     &[
                         ("figure_caption", text(&ui.figure_caption)),
-                        ("core_label", text(&ui.core_label)),
-                        ("outer_label", text(&ui.outer_label)),
                         ("position", text(ui.position.get_ref())),
                         ("announcement", text(ui.announcement.get_ref())),
                         ("previous", text(&ui.previous)),

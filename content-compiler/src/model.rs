@@ -45,8 +45,6 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Ui {
     pub figure_caption: Text,
-    pub core_label: Text,
-    pub outer_label: Text,
     pub position: Spanned<Text>,
     pub announcement: Spanned<Text>,
     pub previous: Text,

@@ -1,0 +1,9 @@
+//! Rendering on a server (natively, with Yew's `ssr` feature): the same components, no browser.
+
+use crate::{App, AppProps};
+use yew::LocalServerRenderer;
+
+/// The explainer's markup with `initial_layer` chosen, as the browser would first draw it.
+pub async fn render_html(initial_layer: usize) -> String {
+    LocalServerRenderer::<App>::with_props(AppProps { initial_layer }).hydratable(false).render().await
+}
