@@ -5,5 +5,8 @@ use yew::LocalServerRenderer;
 
 /// The explainer's markup with `initial_layer` chosen, as the browser would first draw it.
 pub async fn render_html(initial_layer: usize) -> String {
-    LocalServerRenderer::<App>::with_props(AppProps { initial_layer }).hydratable(false).render().await
+    LocalServerRenderer::<App>::with_props(AppProps { initial_layer })
+        .hydratable(false)
+        .render()
+        .await
 }

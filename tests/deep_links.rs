@@ -10,7 +10,15 @@ fn slugs() -> Vec<&'static str> {
 
 #[test]
 fn the_four_slugs_are_the_published_ones() {
-    assert_eq!(slugs(), ["ukrainian-forces", "multinational-force", "us-backstop", "eu-accession"]);
+    assert_eq!(
+        slugs(),
+        [
+            "ukrainian-forces",
+            "multinational-force",
+            "us-backstop",
+            "eu-accession"
+        ]
+    );
 }
 
 #[test]
@@ -18,13 +26,22 @@ fn fragment_and_query_both_open_a_layer() {
     let slugs = slugs();
     assert_eq!(layer_from_url(&slugs, "?layer=us-backstop", ""), Some(2));
     assert_eq!(layer_from_url(&slugs, "", "#eu-accession"), Some(3));
-    assert_eq!(layer_from_url(&slugs, "?childId=x&layer=multinational-force&embed", ""), Some(1));
+    assert_eq!(
+        layer_from_url(&slugs, "?childId=x&layer=multinational-force&embed", ""),
+        Some(1)
+    );
 }
 
 #[test]
 fn the_fragment_wins_over_the_query() {
-    assert_eq!(layer_from_url(&slugs(), "?layer=us-backstop", "#eu-accession"), Some(3));
-    assert_eq!(layer_from_url(&slugs(), "?layer=us-backstop", "#nonsense"), Some(2));
+    assert_eq!(
+        layer_from_url(&slugs(), "?layer=us-backstop", "#eu-accession"),
+        Some(3)
+    );
+    assert_eq!(
+        layer_from_url(&slugs(), "?layer=us-backstop", "#nonsense"),
+        Some(2)
+    );
 }
 
 #[test]
@@ -44,15 +61,25 @@ fn hostile_and_broken_values_name_no_layer() {
         ("&&&=&", "##"),
         (long.as_str(), long.as_str()),
     ] {
-        assert_eq!(layer_from_url(&slugs, search, hash), None, "search {search:.40?} hash {hash:.40?}");
+        assert_eq!(
+            layer_from_url(&slugs, search, hash),
+            None,
+            "search {search:.40?} hash {hash:.40?}"
+        );
     }
 }
 
 #[test]
 fn writing_a_layer_keeps_other_parameters() {
     assert_eq!(search_with_layer("", "us-backstop"), "?layer=us-backstop");
-    assert_eq!(search_with_layer("?childId=example&layer=eu-accession", "us-backstop"), "?childId=example&layer=us-backstop");
-    assert_eq!(search_with_layer("?embed&layer=x&layer=y", "eu-accession"), "?embed&layer=eu-accession");
+    assert_eq!(
+        search_with_layer("?childId=example&layer=eu-accession", "us-backstop"),
+        "?childId=example&layer=us-backstop"
+    );
+    assert_eq!(
+        search_with_layer("?embed&layer=x&layer=y", "eu-accession"),
+        "?embed&layer=eu-accession"
+    );
 }
 
 proptest! {

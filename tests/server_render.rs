@@ -9,11 +9,18 @@ fn render(layer: usize) -> Html {
 }
 
 fn select<'a>(scope: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
-    scope.select(&Selector::parse(css).expect("valid selector")).collect()
+    scope
+        .select(&Selector::parse(css).expect("valid selector"))
+        .collect()
 }
 
 fn text_of(element: &ElementRef) -> String {
-    element.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    element
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn normalized(text: &str) -> String {
@@ -28,19 +35,38 @@ fn each_layer_renders_selected_with_its_own_quotes() {
         assert_eq!(tabs.len(), CONTENT.layers.len());
         for (tab_index, tab) in tabs.iter().enumerate() {
             let selected = tab_index == index;
-            assert_eq!(tab.attr("aria-selected"), Some(if selected { "true" } else { "false" }));
-            assert_eq!(tab.attr("tabindex"), Some(if selected { "0" } else { "-1" }), "roving tabindex");
+            assert_eq!(
+                tab.attr("aria-selected"),
+                Some(if selected { "true" } else { "false" })
+            );
+            assert_eq!(
+                tab.attr("tabindex"),
+                Some(if selected { "0" } else { "-1" }),
+                "roving tabindex"
+            );
         }
         let visible: Vec<_> = select(&page, "[role=tabpanel]:not([hidden])");
         assert_eq!(visible.len(), 1, "exactly one panel shows");
         let panel = visible[0];
-        assert_eq!(panel.attr("id"), Some(format!("panel-{}", layer.slug).as_str()));
+        assert_eq!(
+            panel.attr("id"),
+            Some(format!("panel-{}", layer.slug).as_str())
+        );
         assert_eq!(tabs[index].attr("aria-controls"), panel.attr("id"));
         assert_eq!(panel.attr("aria-labelledby"), tabs[index].attr("id"));
         let panel_text = text_of(&panel);
-        assert!(panel_text.contains(layer.summary), "{} shows its summary", layer.slug);
+        assert!(
+            panel_text.contains(layer.summary),
+            "{} shows its summary",
+            layer.slug
+        );
         for quote in layer.quotes {
-            assert!(panel_text.contains(&normalized(quote.text)), "{} shows quote {}", layer.slug, quote.id);
+            assert!(
+                panel_text.contains(&normalized(quote.text)),
+                "{} shows quote {}",
+                layer.slug,
+                quote.id
+            );
         }
     }
 }
@@ -50,7 +76,11 @@ fn every_panel_is_in_the_page_so_every_tab_points_somewhere() {
     let page = render(0);
     for tab in select(&page, "[role=tab]") {
         let panel_id = tab.attr("aria-controls").expect("tabs control a panel");
-        assert_eq!(select(&page, &format!("#{panel_id}[role=tabpanel]")).len(), 1, "{panel_id} exists once");
+        assert_eq!(
+            select(&page, &format!("#{panel_id}[role=tabpanel]")).len(),
+            1,
+            "{panel_id} exists once"
+        );
     }
 }
 
@@ -58,8 +88,16 @@ fn every_panel_is_in_the_page_so_every_tab_points_somewhere() {
 fn tabs_are_named_after_their_layers() {
     let page = render(0);
     let names: Vec<String> = select(&page, "[role=tab]").iter().map(text_of).collect();
-    for (name, expected) in names.iter().zip(["Ukrainian forces", "Multinational force", "US backstop", "EU accession"]) {
-        assert!(name.contains(expected), "tab {name:?} is named {expected:?}");
+    for (name, expected) in names.iter().zip([
+        "Ukrainian forces",
+        "Multinational force",
+        "US backstop",
+        "EU accession",
+    ]) {
+        assert!(
+            name.contains(expected),
+            "tab {name:?} is named {expected:?}"
+        );
     }
 }
 
@@ -67,24 +105,42 @@ fn tabs_are_named_after_their_layers() {
 fn quotes_are_figures_with_attribution_outside_the_blockquote() {
     let page = render(0);
     let figures = select(&page, "figure.quote");
-    assert!(figures.len() >= 20, "every quote of every section renders, got {}", figures.len());
+    assert!(
+        figures.len() >= 20,
+        "every quote of every section renders, got {}",
+        figures.len()
+    );
     for figure in figures {
         let figure_html = Html::parse_fragment(&figure.html());
         let blockquote = select(&figure_html, "blockquote");
         let caption = select(&figure_html, "figure > figcaption");
         assert_eq!(blockquote.len(), 1, "one blockquote per figure");
         assert_eq!(caption.len(), 1, "one figcaption per figure");
-        assert!(select(&figure_html, "blockquote figcaption, blockquote time").is_empty(), "attribution is outside");
-        assert_eq!(select(&figure_html, "figcaption time[datetime]").len(), 1, "the date is machine-readable");
+        assert!(
+            select(&figure_html, "blockquote figcaption, blockquote time").is_empty(),
+            "attribution is outside"
+        );
+        assert_eq!(
+            select(&figure_html, "figcaption time[datetime]").len(),
+            1,
+            "the date is machine-readable"
+        );
     }
 }
 
 #[test]
 fn attribution_carries_speaker_role_channel_and_date() {
     let page = render(2);
-    let backstop = CONTENT.layers.iter().find(|l| l.slug == "us-backstop").expect("the US backstop layer");
+    let backstop = CONTENT
+        .layers
+        .iter()
+        .find(|l| l.slug == "us-backstop")
+        .expect("the US backstop layer");
     let quote = backstop.quotes[0];
-    let captions: Vec<String> = select(&page, "#panel-us-backstop figcaption").iter().map(text_of).collect();
+    let captions: Vec<String> = select(&page, "#panel-us-backstop figcaption")
+        .iter()
+        .map(text_of)
+        .collect();
     let caption = &captions[0];
     for part in [quote.speaker, quote.role, quote.channel, quote.date.label] {
         assert!(caption.contains(part), "caption {caption:?} names {part:?}");
@@ -97,9 +153,17 @@ fn the_articles_analysis_is_labelled_and_never_an_officials_word() {
     let analyses = select(&page, "figure.quote--analysis");
     assert!(!analyses.is_empty(), "the author's conclusion is shown");
     for analysis in analyses {
-        assert!(text_of(&analysis).contains(CONTENT.ui.analysis), "labelled as the article's analysis");
+        assert!(
+            text_of(&analysis).contains(CONTENT.ui.analysis),
+            "labelled as the article's analysis"
+        );
     }
-    let analysis_quotes = CONTENT.layers.iter().flat_map(|l| l.quotes).filter(|q| q.is_analysis).count();
+    let analysis_quotes = CONTENT
+        .layers
+        .iter()
+        .flat_map(|l| l.quotes)
+        .filter(|q| q.is_analysis)
+        .count();
     assert!(analysis_quotes > 0);
 }
 
@@ -108,11 +172,20 @@ fn one_h1_and_context_sections() {
     let page = render(0);
     assert_eq!(select(&page, "h1").len(), 1);
     let headings: Vec<String> = select(&page, "h2").iter().map(text_of).collect();
-    for expected in [CONTENT.why_now.heading, CONTENT.still_open.heading, CONTENT.ui.source_heading] {
-        assert!(headings.iter().any(|h| h == expected), "{expected} heading present in {headings:?}");
+    for expected in [
+        CONTENT.why_now.heading,
+        CONTENT.still_open.heading,
+        CONTENT.ui.source_heading,
+    ] {
+        assert!(
+            headings.iter().any(|h| h == expected),
+            "{expected} heading present in {headings:?}"
+        );
     }
     let credits = text_of(&select(&page, "footer.credits")[0]);
-    assert!(credits.contains(CONTENT.source.author) && credits.contains(CONTENT.source.article_title));
+    assert!(
+        credits.contains(CONTENT.source.author) && credits.contains(CONTENT.source.article_title)
+    );
 }
 
 #[test]
@@ -134,19 +207,29 @@ fn live_region_is_silent_on_first_render() {
     let page = render(1);
     let regions = select(&page, "[aria-live=polite]");
     assert_eq!(regions.len(), 1);
-    assert_eq!(text_of(&regions[0]), "", "nothing is announced before the reader acts");
+    assert_eq!(
+        text_of(&regions[0]),
+        "",
+        "nothing is announced before the reader acts"
+    );
 }
 
 #[test]
 fn markup_has_no_inline_styles_or_scripts() {
     let html = futures::executor::block_on(render_html(0));
     let page = Html::parse_fragment(&html);
-    assert!(select(&page, "[style], script, style").is_empty(), "strict CSP: no inline style or script");
+    assert!(
+        select(&page, "[style], script, style").is_empty(),
+        "strict CSP: no inline style or script"
+    );
 }
 
 #[test]
 fn out_of_range_initial_layer_falls_back_to_the_first() {
     let page = render(usize::MAX);
     let selected = select(&page, "[role=tab][aria-selected=true]");
-    assert_eq!(selected[0].attr("id"), Some(format!("tab-{}", CONTENT.layers[0].slug).as_str()));
+    assert_eq!(
+        selected[0].attr("id"),
+        Some(format!("tab-{}", CONTENT.layers[0].slug).as_str())
+    );
 }

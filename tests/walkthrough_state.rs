@@ -59,7 +59,10 @@ fn reader_choices_and_url_changes_are_told_apart() {
     assert_eq!(start.apply(Action::Select(2)).last_change(), Change::Reader);
     assert_eq!(start.apply(Action::Next).last_change(), Change::Reader);
     let from_url = start.apply(Action::FromUrl(Some(3)));
-    assert_eq!((from_url.selected(), from_url.last_change()), (3, Change::Url));
+    assert_eq!(
+        (from_url.selected(), from_url.last_change()),
+        (3, Change::Url)
+    );
 }
 
 #[test]
@@ -84,6 +87,10 @@ fn tab_keys_follow_the_aria_pattern() {
     assert_eq!(action_for_key("Home"), Some(Action::First));
     assert_eq!(action_for_key("End"), Some(Action::Last));
     for other in ["Tab", "Enter", " ", "a", ""] {
-        assert_eq!(action_for_key(other), None, "{other:?} is left to the browser");
+        assert_eq!(
+            action_for_key(other),
+            None,
+            "{other:?} is left to the browser"
+        );
     }
 }

@@ -1,11 +1,13 @@
 use crate::content::CONTENT;
-use crate::state::{action_for_key, Action};
+use crate::state::{action_for_key, Action, Walkthrough};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LayerFigureProps {
     pub selected: usize,
-    pub dispatch: UseReducerDispatcher<crate::state::Walkthrough>,
+    pub dispatch: UseReducerDispatcher<Walkthrough>,
 }
 
 /// The four layers as one figure, from the core outwards; each layer is a tab
@@ -13,7 +15,10 @@ pub struct LayerFigureProps {
 #[function_component(LayerFigure)]
 pub fn layer_figure(props: &LayerFigureProps) -> Html {
     let total = CONTENT.layers.len();
+    // Yew delegates events, so `current_target` is not the tablist: keep a reference to it.
+    let tablist = use_node_ref();
     let onkeydown = {
+        let tablist = tablist.clone();
         let dispatch = props.dispatch.clone();
         let selected = props.selected;
         Callback::from(move |event: KeyboardEvent| {
@@ -22,10 +27,10 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
             };
             event.prevent_default();
             dispatch.dispatch(action);
-            let target = crate::state::Walkthrough::new(total, selected)
-                .apply(action)
-                .selected();
-            focus_tab(target);
+            let target = Walkthrough::new(total, selected).apply(action).selected();
+            if let Some(tablist) = tablist.cast::<Element>() {
+                focus_tab(&tablist, target);
+            }
         })
     };
 
@@ -33,7 +38,7 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
         <figure class="layers">
             <figcaption id="layers-caption" class="layers__caption">{ CONTENT.ui.figure_caption }</figcaption>
             <div class="layers__list" role="tablist" aria-orientation="vertical"
-                aria-labelledby="layers-caption" {onkeydown}>
+                aria-labelledby="layers-caption" ref={tablist} {onkeydown}>
                 { for CONTENT.layers.iter().enumerate().map(|(index, layer)| {
                     let is_selected = index == props.selected;
                     let onclick = {
@@ -91,16 +96,14 @@ pub fn panel_id(slug: &str) -> String {
     format!("panel-{slug}")
 }
 
-/// Keyboard users follow their choice: the newly chosen tab takes focus.
-fn focus_tab(index: usize) {
-    let Some(layer) = CONTENT.layers.get(index) else {
-        return;
-    };
-    let element = gloo::utils::document().get_element_by_id(&tab_id(layer.slug));
-    if let Some(element) =
-        element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
+/// Keyboard users follow their choice: the newly chosen tab takes focus. The tab is found
+/// inside this tablist, not by id, so two explainers on one page never steal each other's focus.
+fn focus_tab(tablist: &Element, index: usize) {
+    let tab = u32::try_from(index)
+        .ok()
+        .and_then(|i| tablist.children().item(i));
+    if let Some(tab) = tab.and_then(|tab| tab.dyn_into::<HtmlElement>().ok()) {
         // Focus can fail only on a detached element; the tab then simply keeps no focus.
-        let _ = element.focus();
+        let _ = tab.focus();
     }
 }

@@ -2,4 +2,4 @@
 
 mod use_url_sync;
 
-pub use use_url_sync::use_url_sync;
+pub use use_url_sync::{layer_in_location, use_url_sync};

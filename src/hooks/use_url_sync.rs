@@ -41,7 +41,8 @@ fn slugs() -> Vec<&'static str> {
     CONTENT.layers.iter().map(|layer| layer.slug).collect()
 }
 
-fn layer_in_location() -> Option<usize> {
+/// The layer the address bar names, if any.
+pub fn layer_in_location() -> Option<usize> {
     let location = gloo::utils::window().location();
     let search = location.search().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();

@@ -1,0 +1,182 @@
+//! In a real browser (headless Chromium through wasm-bindgen-test): a reader clicks a layer and
+//! reads its quotes, then moves through the layers by keyboard. `cargo xtask test` runs it.
+#![cfg(target_arch = "wasm32")]
+
+use coalition_explainer::content::CONTENT;
+use coalition_explainer::App;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// One explainer on the page, removed again by `unmount`.
+struct Mounted {
+    root: Element,
+    app: yew::AppHandle<App>,
+}
+
+/// Mounts a fresh explainer and waits until it has drawn.
+async fn mount() -> Mounted {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    Mounted { root, app }
+}
+
+/// Destroys the app as well as its markup: a live app would keep handling page events.
+fn unmount(mounted: Mounted) {
+    mounted.app.destroy();
+    mounted.root.remove();
+}
+
+/// Lets Yew's scheduler run the queued renders and effects.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+fn find(root: &Element, css: &str) -> HtmlElement {
+    let found = root
+        .query_selector(css)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("{css} is in the page"));
+    found.dyn_into().expect("an HTML element")
+}
+
+fn text(element: &HtmlElement) -> String {
+    element
+        .inner_text()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn press(target: &HtmlElement, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a key event");
+    target.dispatch_event(&event).expect("dispatched");
+}
+
+fn selected_tab(root: &Element) -> HtmlElement {
+    find(root, "[role=tab][aria-selected=true]")
+}
+
+/// wasm-bindgen-test runs async tests side by side in one page, and Yew apps share the page's
+/// event delegation, so the reader's journey is one test with one app, told in steps.
+#[wasm_bindgen_test]
+async fn a_reader_clicks_types_and_steps_through_the_layers() {
+    let mounted = mount().await;
+    clicking_a_layer_shows_its_quotes(&mounted.root).await;
+    arrow_keys_home_and_end_move_between_layers_and_focus(&mounted.root).await;
+    previous_and_next_walk_through_in_order(&mounted.root).await;
+    unmount(mounted);
+}
+
+async fn clicking_a_layer_shows_its_quotes(root: &Element) {
+    let backstop = CONTENT
+        .layers
+        .iter()
+        .find(|l| l.slug == "us-backstop")
+        .expect("US backstop layer");
+    find(root, "#tab-us-backstop").click();
+    settle().await;
+
+    assert_eq!(selected_tab(root).id(), "tab-us-backstop");
+    let panel = find(root, "#panel-us-backstop");
+    assert!(!panel.hidden(), "the chosen panel shows");
+    assert!(
+        find(root, "#panel-ukrainian-forces").hidden(),
+        "the first panel hides"
+    );
+    let shown = text(&panel);
+    for quote in backstop.quotes {
+        let words = quote.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(shown.contains(&words), "quote {} is visible", quote.id);
+        assert!(
+            shown.contains(quote.speaker),
+            "{} is credited",
+            quote.speaker
+        );
+    }
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .expect("a search string");
+    assert!(
+        search.contains("layer=us-backstop"),
+        "the URL names the layer: {search}"
+    );
+}
+
+async fn arrow_keys_home_and_end_move_between_layers_and_focus(root: &Element) {
+    find(root, "#tab-ukrainian-forces").click();
+    settle().await;
+    let first = find(root, "#tab-ukrainian-forces");
+    first.focus().expect("focusable");
+
+    press(&first, "ArrowDown");
+    settle().await;
+    assert_eq!(selected_tab(root).id(), "tab-multinational-force");
+    let active = gloo::utils::document()
+        .active_element()
+        .expect("something has focus");
+    assert_eq!(
+        active.id(),
+        "tab-multinational-force",
+        "focus follows the chosen tab"
+    );
+
+    press(&selected_tab(root), "End");
+    settle().await;
+    assert_eq!(selected_tab(root).id(), "tab-eu-accession");
+    assert!(!find(root, "#panel-eu-accession").hidden());
+
+    press(&selected_tab(root), "Home");
+    settle().await;
+    assert_eq!(selected_tab(root).id(), "tab-ukrainian-forces");
+    let announcement = text(&find(root, "[aria-live=polite]"));
+    assert_eq!(
+        announcement,
+        CONTENT
+            .ui
+            .announcement(CONTENT.layers[0].name, 1, CONTENT.layers.len())
+    );
+}
+
+async fn previous_and_next_walk_through_in_order(root: &Element) {
+    find(root, "#tab-ukrainian-forces").click();
+    settle().await;
+    let total = CONTENT.layers.len();
+    for expected in 1..total {
+        find(root, ".walkthrough__step--next").click();
+        settle().await;
+        assert_eq!(
+            text(&find(root, ".walkthrough__position")),
+            CONTENT.ui.position(expected + 1, total)
+        );
+    }
+    find(root, ".walkthrough__step--next").click();
+    settle().await;
+    assert_eq!(
+        selected_tab(root).id(),
+        format!("tab-{}", CONTENT.layers[total - 1].slug),
+        "Next stops at the end"
+    );
+    find(root, ".walkthrough__step--previous").click();
+    settle().await;
+    assert_eq!(
+        selected_tab(root).id(),
+        format!("tab-{}", CONTENT.layers[total - 2].slug)
+    );
+}
