@@ -1,1 +1,52 @@
-fn main() {}
+//! Project automation (`cargo xtask <task>`), in Rust like the rest of the project.
+//!
+//! Every task first installs what is missing on a fresh machine, then does its work:
+//! - `serve`: the explainer at http://127.0.0.1:8080 with `trunk serve`.
+//! - `build`: the deployable site in `dist/` (`trunk build --release`), with its sizes.
+//! - `test`: every test: native (content, reducer, deep links, server renders), then the
+//!   browser test in headless Chromium, then the release build.
+//! - `setup`: only the installs.
+
+mod command;
+mod setup;
+mod sizes;
+mod tests;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <serve | build | test | setup>";
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let outcome = match task.as_str() {
+        "serve" => serve(),
+        "build" => build(),
+        "test" => tests::run_all(),
+        "setup" => setup::build_tools().and_then(|()| setup::browser_tools()),
+        _ => Err(USAGE.to_owned()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask {task}: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve() -> Result<(), String> {
+    setup::build_tools()?;
+    println!("Serving the explainer at http://127.0.0.1:8080/ (Ctrl-C stops it)");
+    command::run(command::trunk(&["serve"]))
+}
+
+fn build() -> Result<(), String> {
+    setup::build_tools()?;
+    release_build()
+}
+
+/// `trunk build --release`, then the size of every file in `dist/`, raw and gzip.
+pub(crate) fn release_build() -> Result<(), String> {
+    command::run(command::trunk(&["build", "--release"]))?;
+    sizes::report(&command::project_root().join("dist"))
+}

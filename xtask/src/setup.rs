@@ -1,0 +1,115 @@
+//! Installs what a fresh machine of this kind lacks. Each step first checks, so a warm machine
+//! spends seconds here.
+
+use crate::command::{first_line, node_bin, project_root, run, tool};
+use std::path::Path;
+
+const TRUNK_VERSION: &str = "0.21.14";
+const BROWSER_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// What `serve` and `build` need: the wasm target, Trunk, wasm-bindgen and wasm-opt, and the
+/// crates fetched so Trunk can run offline.
+pub fn build_tools() -> Result<(), String> {
+    wasm_target()?;
+    trunk()?;
+    wasm_bindgen()?;
+    wasm_opt()?;
+    run(tool("cargo", &["fetch", "--quiet"]))
+}
+
+/// What the browser tests need on top: Chromium and its WebDriver, from Debian's packages.
+pub fn browser_tools() -> Result<(), String> {
+    let present = ["/usr/bin/chromium", CHROMEDRIVER]
+        .iter()
+        .all(|path| Path::new(path).exists());
+    if present {
+        return Ok(());
+    }
+    println!(
+        "Installing {} from Debian's packages",
+        BROWSER_PACKAGES.join(" and ")
+    );
+    run(tool("apt-get", &["update", "-qq"]))?;
+    let mut install = tool("apt-get", &["install", "-y", "-qq"]);
+    install
+        .args(BROWSER_PACKAGES)
+        .env("DEBIAN_FRONTEND", "noninteractive");
+    run(install)
+        .map_err(|error| format!("{error}: the browser tests need Chromium and chromedriver"))
+}
+
+fn wasm_target() -> Result<(), String> {
+    let installed = tool("rustup", &["target", "list", "--installed"]).output();
+    let listed = installed
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    if listed
+        .lines()
+        .any(|line| line.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    run(tool("rustup", &["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn trunk() -> Result<(), String> {
+    if version_of("trunk").is_some_and(|v| v.contains(TRUNK_VERSION)) {
+        return Ok(());
+    }
+    println!("Installing Trunk {TRUNK_VERSION} (about 8 minutes on 2 cores)");
+    run(tool(
+        "cargo",
+        &["install", "--locked", &format!("trunk@{TRUNK_VERSION}")],
+    ))
+}
+
+/// wasm-bindgen's command-line tool must match the library in Cargo.lock exactly.
+fn wasm_bindgen() -> Result<(), String> {
+    let wanted = locked_version("wasm-bindgen")?;
+    if version_of("wasm-bindgen")
+        .is_some_and(|v| v.split_whitespace().nth(1) == Some(wanted.as_str()))
+    {
+        return Ok(());
+    }
+    println!("Installing wasm-bindgen-cli {wanted} to match Cargo.lock");
+    // `--locked` fails to resolve for this version today; an exact `=` pin is enough.
+    run(tool(
+        "cargo",
+        &[
+            "install",
+            "--force",
+            "wasm-bindgen-cli",
+            "--version",
+            &format!("={wanted}"),
+        ],
+    ))
+}
+
+fn wasm_opt() -> Result<(), String> {
+    if node_bin().join("wasm-opt").exists() {
+        return Ok(());
+    }
+    println!("Installing wasm-opt (npm's binaryen) into tools/node_modules");
+    run(tool(
+        "npm",
+        &["ci", "--no-audit", "--no-fund", "--prefix", "tools"],
+    ))
+}
+
+fn version_of(program: &str) -> Option<String> {
+    first_line(tool(program, &["--version"]))
+}
+
+/// The version of `package` that Cargo.lock pins.
+pub fn locked_version(package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(project_root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let marker = format!("name = \"{package}\"\nversion = \"");
+    let start = lock
+        .find(&marker)
+        .ok_or_else(|| format!("Cargo.lock has no package {package}"))?
+        + marker.len();
+    let length = lock[start..].find('"').ok_or("Cargo.lock is malformed")?;
+    Ok(lock[start..start + length].to_owned())
+}

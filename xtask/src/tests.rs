@@ -1,0 +1,113 @@
+//! `cargo xtask test`: every test, in the order that fails fastest, with one summary line.
+
+use crate::command::{describe, tool};
+use crate::setup::{self, CHROMEDRIVER};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+/// Pass and fail counts read from cargo's `test result:` lines.
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+}
+
+impl Tally {
+    fn read(&mut self, line: &str) {
+        let Some(result) = line.trim().strip_prefix("test result: ") else {
+            return;
+        };
+        for part in result.split(|c| c == ';' || c == '.') {
+            let mut words = part.split_whitespace();
+            match (
+                words.next().and_then(|n| n.parse::<usize>().ok()),
+                words.next(),
+            ) {
+                (Some(n), Some("passed")) => self.passed += n,
+                (Some(n), Some("failed")) => self.failed += n,
+                _ => {}
+            }
+        }
+    }
+}
+
+pub fn run_all() -> Result<(), String> {
+    setup::build_tools()?;
+    setup::browser_tools()?;
+    let mut native = Tally::default();
+    let mut browser = Tally::default();
+
+    section("Native tests: content, reducer, deep links, server-side renders");
+    let mut cargo_test = tool("cargo", &["test", "--workspace"]);
+    if std::env::var_os("CI").is_some() {
+        // In CI the article sits beside the clone: a missing one must fail, not skip.
+        cargo_test.env("REQUIRE_ARTICLE", "1");
+    }
+    let native_outcome = counted(cargo_test, &mut native);
+
+    section("Browser test: headless Chromium through WebDriver");
+    let mut wasm_test = tool(
+        "cargo",
+        &[
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+        ],
+    );
+    wasm_test
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", "tests/webdriver.json")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "180");
+    let browser_outcome = counted(wasm_test, &mut browser);
+
+    section("Release build: the deployable site in dist/");
+    let build_outcome = crate::release_build();
+
+    println!();
+    println!("native: {} passed, {} failed", native.passed, native.failed);
+    println!(
+        "browser (Chromium): {} passed, {} failed",
+        browser.passed, browser.failed
+    );
+    println!(
+        "release build: {}",
+        if build_outcome.is_ok() {
+            "ok"
+        } else {
+            "FAILED"
+        }
+    );
+    let failed = native.failed + browser.failed + usize::from(build_outcome.is_err());
+    println!("{} passed, {failed} failed", native.passed + browser.passed);
+    native_outcome.and(browser_outcome).and(build_outcome)?;
+    if native.passed == 0 || browser.passed == 0 {
+        return Err("a suite ran no test".to_owned());
+    }
+    Ok(())
+}
+
+fn section(title: &str) {
+    println!("\n== {title} ==");
+}
+
+/// Runs `command`, echoing its output and counting its test results.
+fn counted(mut command: Command, tally: &mut Tally) -> Result<(), String> {
+    let name = describe(&command);
+    let mut child = command
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {name}: {e}"))?;
+    let stdout = child.stdout.take().expect("stdout is piped");
+    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        println!("{line}");
+        tally.read(&line);
+    }
+    let status = child.wait().map_err(|e| format!("{name}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{name}` failed ({status})"))
+    }
+}
