@@ -64,6 +64,15 @@ pub struct Ui {
     pub quotes: &'static str,
     pub analysis: &'static str,
     pub source_heading: &'static str,
+    pub embed_heading: &'static str,
+    pub embed_help: &'static str,
+    pub embed_code_label: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub full_page: &'static str,
+    /// Shown only when the page runs without its app (no JavaScript or no WebAssembly).
+    pub static_notice: &'static str,
 }
 
 #[derive(Debug, PartialEq)]

@@ -4,9 +4,13 @@
 pub mod components;
 pub mod content;
 pub mod deep_link;
+pub mod embed;
 pub mod hooks;
 pub mod state;
 
 pub use components::{App, AppProps};
+
+/// The id of the element the explainer lives in: filled by the prerender, hydrated in the browser.
+pub const ROOT_ID: &str = "explainer";
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server;

@@ -3,10 +3,10 @@
 use crate::{App, AppProps};
 use yew::LocalServerRenderer;
 
-/// The explainer's markup with `initial_layer` chosen, as the browser would first draw it.
+/// The explainer's markup with `initial_layer` chosen, as the browser would first draw it,
+/// with the markers the browser's app needs to hydrate it.
 pub async fn render_html(initial_layer: usize) -> String {
     LocalServerRenderer::<App>::with_props(AppProps { initial_layer })
-        .hydratable(false)
         .render()
         .await
 }

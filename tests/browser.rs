@@ -145,7 +145,7 @@ async fn arrow_keys_home_and_end_move_between_layers_and_focus(root: &Element) {
     press(&selected_tab(root), "Home");
     settle().await;
     assert_eq!(selected_tab(root).id(), "tab-ukrainian-forces");
-    let announcement = text(&find(root, "[aria-live=polite]"));
+    let announcement = text(&find(root, ".announcer"));
     assert_eq!(
         announcement,
         CONTENT

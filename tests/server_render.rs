@@ -205,7 +205,7 @@ fn walkthrough_position_and_ends() {
 #[test]
 fn live_region_is_silent_on_first_render() {
     let page = render(1);
-    let regions = select(&page, "[aria-live=polite]");
+    let regions = select(&page, ".announcer[aria-live=polite]");
     assert_eq!(regions.len(), 1);
     assert_eq!(
         text_of(&regions[0]),

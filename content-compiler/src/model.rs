@@ -55,6 +55,14 @@ pub struct Ui {
     pub quotes: Text,
     pub analysis: Text,
     pub source_heading: Text,
+    pub embed_heading: Text,
+    pub embed_help: Text,
+    pub embed_code_label: Text,
+    pub copy: Text,
+    pub copied: Text,
+    pub copy_failed: Text,
+    pub full_page: Text,
+    pub static_notice: Text,
 }
 
 #[derive(Debug, Deserialize)]

@@ -22,6 +22,6 @@ pub fn announcer(props: &AnnouncerProps) -> Html {
         }
     };
     html! {
-        <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ message }</p>
+        <p class="announcer visually-hidden" aria-live="polite" aria-atomic="true">{ message }</p>
     }
 }

@@ -4,7 +4,7 @@ use crate::components::{
     walkthrough_nav::WalkthroughNav, why_now::WhyNowSection,
 };
 use crate::content::CONTENT;
-use crate::hooks::use_url_sync;
+use crate::hooks::{use_host_resize, use_url_sync};
 use crate::state::Walkthrough;
 use yew::prelude::*;
 
@@ -23,6 +23,7 @@ pub fn app(props: &AppProps) -> Html {
     let walkthrough = use_reducer(|| Walkthrough::new(CONTENT.layers.len(), initial));
     use_url_sync(walkthrough.clone());
     let selected = walkthrough.selected();
+    use_host_resize(selected);
     let dispatch = walkthrough.dispatcher();
 
     html! {

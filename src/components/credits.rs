@@ -1,3 +1,4 @@
+use crate::components::embed_code::EmbedCode;
 use crate::content::CONTENT;
 use yew::prelude::*;
 
@@ -15,6 +16,9 @@ pub fn credits() -> Html {
                 { "." }
             </p>
             <p>{ source.credit }</p>
+            // Shown only in embed mode (style/main.css), where the host page has framed us.
+            <p class="full-page"><a href="index.html" target="_blank" rel="noopener">{ CONTENT.ui.full_page }</a></p>
+            <EmbedCode />
         </footer>
     }
 }

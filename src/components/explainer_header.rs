@@ -9,6 +9,7 @@ pub fn explainer_header() -> Html {
         <header class="explainer__header">
             <h1>{ meta.title }</h1>
             <p class="explainer__dek">{ meta.dek }</p>
+            <p class="static-notice">{ CONTENT.ui.static_notice }</p>
         </header>
     }
 }

@@ -3,6 +3,7 @@
 mod announcer;
 mod app;
 mod credits;
+mod embed_code;
 mod explainer_header;
 mod layer_figure;
 mod layer_panel;

@@ -17,7 +17,7 @@ pub fn walkthrough_nav(props: &WalkthroughNavProps) -> Html {
     let button = |label: &'static str, action: Action, unavailable: bool, class: &'static str| {
         let dispatch = props.dispatch.clone();
         html! {
-            <button type="button" class={classes!("walkthrough__step", class)}
+            <button type="button" class={classes!("button", "walkthrough__step", class)}
                 aria-disabled={unavailable.then_some("true")}
                 onclick={Callback::from(move |_| dispatch.dispatch(action))}>
                 { label }

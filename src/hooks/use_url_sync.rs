@@ -1,5 +1,6 @@
 use crate::content::CONTENT;
 use crate::deep_link::{layer_from_url, search_with_layer};
+use crate::hooks::is_framed;
 use crate::state::{Action, Change, Walkthrough};
 use gloo::events::EventListener;
 use yew::prelude::*;
@@ -65,11 +66,4 @@ fn write_layer_to_url(slug: &str) {
     } else {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     };
-}
-
-fn is_framed(window: &web_sys::Window) -> bool {
-    match window.top() {
-        Ok(Some(top)) => top != *window,
-        _ => true,
-    }
 }

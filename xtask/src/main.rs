@@ -6,15 +6,19 @@
 //! - `test`: every test: native (content, reducer, deep links, server renders), then the
 //!   browser test in headless Chromium, then the release build.
 //! - `setup`: only the installs.
+//! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`.
 
 mod command;
+mod prerender;
 mod setup;
+mod share;
 mod sizes;
+mod standalone;
 mod tests;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve | build | test | setup>";
+const USAGE: &str = "usage: cargo xtask <serve | build | test | setup | prerender>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -23,6 +27,7 @@ fn main() -> ExitCode {
         "build" => build(),
         "test" => tests::run_all(),
         "setup" => setup::build_tools().and_then(|()| setup::browser_tools()),
+        "prerender" => prerender::run(),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {

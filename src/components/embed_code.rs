@@ -1,0 +1,85 @@
+use crate::content::CONTENT;
+use crate::embed::embed_snippet;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// The iframe's height before `embed.js` measures the content: roomy enough that a host
+/// without the script still shows most of a layer.
+const INITIAL_HEIGHT: u32 = 1600;
+
+#[wasm_bindgen]
+extern "C" {
+    // The Clipboard API is still unstable in web-sys; this is its one call we need.
+    #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText, catch)]
+    fn write_to_clipboard(text: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// A disclosure with the copy-ready embed code and a Copy button. Where the Clipboard API is
+/// missing or refused (an iframe without permission, an old browser), the code is selected and
+/// the reader is told to press the copy keys, so the code is never out of reach.
+#[function_component(EmbedCode)]
+pub fn embed_code() -> Html {
+    let ui = &CONTENT.ui;
+    // The server does not know where the page will live: start with a relative address
+    // (identical on server and browser, for hydration), then use the real one.
+    let snippet = use_state(|| embed_snippet("index.html", CONTENT.meta.title, INITIAL_HEIGHT));
+    {
+        let snippet = snippet.clone();
+        use_effect_with((), move |_| {
+            snippet.set(embed_snippet(
+                &page_address(),
+                CONTENT.meta.title,
+                INITIAL_HEIGHT,
+            ))
+        });
+    }
+    let status = use_state(|| "");
+    let code = use_node_ref();
+    let onclick = {
+        let (status, code, snippet) = (status.clone(), code.clone(), snippet.clone());
+        Callback::from(move |_| copy(&code, &snippet, status.clone()))
+    };
+    html! {
+        <details class="embed">
+            <summary class="embed__summary">{ ui.embed_heading }</summary>
+            <p id="embed-help">{ ui.embed_help }</p>
+            <label class="embed__label" for="embed-code">{ ui.embed_code_label }</label>
+            <textarea id="embed-code" class="embed__code" readonly=true rows="5" spellcheck="false"
+                aria-describedby="embed-help" ref={code} value={(*snippet).clone()} />
+            <button type="button" class="button embed__copy" {onclick}>{ ui.copy }</button>
+            <p class="embed__status" aria-live="polite">{ *status }</p>
+        </details>
+    }
+}
+
+/// This page's address without query or fragment: what the iframe should load.
+fn page_address() -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let path = if path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path
+    };
+    format!("{origin}{path}")
+}
+
+fn copy(code: &NodeRef, snippet: &str, status: UseStateHandle<&'static str>) {
+    if let Some(textarea) = code.cast::<HtmlTextAreaElement>() {
+        textarea.select();
+    }
+    let Ok(promise) = write_to_clipboard(snippet) else {
+        status.set(CONTENT.ui.copy_failed);
+        return;
+    };
+    yew::platform::spawn_local(async move {
+        let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        status.set(if copied {
+            CONTENT.ui.copied
+        } else {
+            CONTENT.ui.copy_failed
+        });
+    });
+}

@@ -1,0 +1,73 @@
+//! Talking to a host page that frames the explainer: pym.js v1's child protocol, AMP's
+//! `embed-size` message, and the embed code newsrooms paste. Pure functions, tested natively;
+//! `hooks::use_host_resize` and `components::EmbedCode` do the browser side.
+//!
+//! A host's message is only ever parsed, never navigated to or evaluated: the one message we
+//! act on is pym's `width`, and the only action is to report our height again.
+
+/// The query parameter that asks for embed mode outside a frame (a CMS preview, say).
+pub const EMBED_PARAM: &str = "embed";
+
+/// pym.js's field separator and message prefix: `pymxPYMx{id}xPYMx{type}xPYMx{value}`.
+const PYM_SEPARATOR: &str = "xPYMx";
+const PYM_PREFIX: &str = "pym";
+
+/// The longest child id we accept; pym's own ids are short element ids.
+const MAX_CHILD_ID: usize = 64;
+
+/// Host pages that hold a message bigger than this are not speaking pym.
+const MAX_MESSAGE: usize = 256;
+
+/// The `childId` that pym.js's parent put in our URL, if it is well formed.
+pub fn child_id(search: &str) -> Option<&str> {
+    let query = search.strip_prefix('?').unwrap_or(search);
+    let value = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(name, _)| *name == "childId")?
+        .1;
+    is_valid_child_id(value).then_some(value)
+}
+
+fn is_valid_child_id(id: &str) -> bool {
+    (1..=MAX_CHILD_ID).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// pym's height message for `child_id`.
+pub fn pym_height_message(child_id: &str, height: u32) -> String {
+    format!("{PYM_PREFIX}{PYM_SEPARATOR}{child_id}{PYM_SEPARATOR}height{PYM_SEPARATOR}{height}")
+}
+
+/// The width a pym parent sent to `child_id`, if `message` is exactly such a message.
+pub fn parent_width(message: &str, child_id: &str) -> Option<u32> {
+    if message.len() > MAX_MESSAGE {
+        return None;
+    }
+    let mut fields = message.split(PYM_SEPARATOR);
+    let well_formed = fields.next() == Some(PYM_PREFIX)
+        && fields.next() == Some(child_id)
+        && fields.next() == Some("width");
+    let width = fields.next().filter(|_| well_formed)?;
+    if fields.next().is_some() || width.is_empty() || !width.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    width.parse().ok()
+}
+
+/// The snippet a newsroom pastes: a titled, full-width, borderless iframe in embed mode, plus
+/// `embed.js`, which sizes it to its content. `page` is the explainer's address without query.
+pub fn embed_snippet(page: &str, title: &str, initial_height: u32) -> String {
+    let folder = page.rsplit_once('/').map_or(page, |(folder, _)| folder);
+    let title = title
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    format!(
+        "<iframe src=\"{page}?{EMBED_PARAM}\" title=\"{title}\" width=\"100%\" height=\"{initial_height}\" \
+         frameborder=\"0\" loading=\"lazy\" data-coalition-explainer></iframe>\n\
+         <script src=\"{folder}/embed.js\" async></script>"
+    )
+}

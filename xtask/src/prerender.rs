@@ -1,0 +1,41 @@
+//! `cargo xtask prerender`: Trunk's post-build hook. Renders the explainer with Yew's server
+//! renderer into the staged `index.html`, so readers see every word at first paint, before the
+//! WASM arrives, and without JavaScript at all. The browser app then hydrates this markup.
+//! It also writes the one-file edition, `standalone.html`, from the result.
+
+use crate::share;
+use coalition_explainer::{server::render_html, ROOT_ID};
+use std::path::PathBuf;
+
+pub fn run() -> Result<(), String> {
+    // Trunk names its staging folder; run by hand, the task prerenders the built dist/.
+    let folder = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::command::project_root().join("dist"));
+    let index = folder.join("index.html");
+    let page = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let prerendered = insert_app(&page, &futures::executor::block_on(render_html(0)))?;
+    let prerendered = prerendered.replacen(
+        "</head>",
+        &format!("    {}\n  </head>", share::head_tags()),
+        1,
+    );
+    share::write_oembed(&folder)?;
+    std::fs::write(&index, &prerendered).map_err(|e| format!("{}: {e}", index.display()))?;
+    crate::standalone::write(&folder, &prerendered)
+}
+
+/// Puts `app` inside the empty root element of `page`.
+fn insert_app(page: &str, app: &str) -> Result<String, String> {
+    let empty_root = format!("<div id=\"{ROOT_ID}\"></div>");
+    if !page.contains(&empty_root) {
+        return Err(format!(
+            "index.html has no empty {empty_root} to prerender into"
+        ));
+    }
+    Ok(page.replacen(
+        &empty_root,
+        &format!("<div id=\"{ROOT_ID}\">{app}</div>"),
+        1,
+    ))
+}

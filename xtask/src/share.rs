@@ -1,0 +1,85 @@
+//! Sharing: Open Graph and Twitter-card tags with a preview image, an oEmbed discovery link, and
+//! a static `oembed.json` (type `rich`) describing the iframe. Words come from the content file.
+//!
+//! Social sites and oEmbed consumers want absolute URLs, and only the deployer knows where the
+//! site will live: set `EXPLAINER_URL` (e.g. `https://news.example/explainers/ukraine/`) when
+//! building. Without it the URLs are relative, which browsers and most CMSs still resolve.
+
+use coalition_explainer::content::CONTENT;
+use coalition_explainer::embed::embed_snippet;
+use std::path::Path;
+
+pub const OEMBED_FILE: &str = "oembed.json";
+pub const PREVIEW_IMAGE: &str = "preview.png";
+const PREVIEW_SIZE: (u32, u32) = (1200, 630);
+const EMBED_SIZE: (u32, u32) = (640, 1600);
+
+/// Where the site is deployed, ending in `/`; empty for relative URLs.
+fn base_url() -> String {
+    match std::env::var("EXPLAINER_URL") {
+        Ok(url) if !url.is_empty() && !url.ends_with('/') => format!("{url}/"),
+        Ok(url) => url,
+        Err(_) => String::new(),
+    }
+}
+
+/// The `<head>` tags, ready to insert before `</head>`.
+pub fn head_tags() -> String {
+    let base = base_url();
+    let meta = &CONTENT.meta;
+    let (width, height) = PREVIEW_SIZE;
+    let tags = [
+        format!(r#"<meta property="og:type" content="article">"#),
+        format!(
+            r#"<meta property="og:title" content="{}">"#,
+            escape(meta.title)
+        ),
+        format!(
+            r#"<meta property="og:description" content="{}">"#,
+            escape(meta.description)
+        ),
+        format!(r#"<meta property="og:image" content="{base}{PREVIEW_IMAGE}">"#),
+        format!(r#"<meta property="og:image:width" content="{width}">"#),
+        format!(r#"<meta property="og:image:height" content="{height}">"#),
+        format!(
+            r#"<meta property="og:image:alt" content="{}">"#,
+            escape(CONTENT.ui.figure_caption)
+        ),
+        format!(r#"<meta name="twitter:card" content="summary_large_image">"#),
+        format!(
+            r#"<link rel="alternate" type="application/json+oembed" href="{base}{OEMBED_FILE}" title="{}">"#,
+            escape(meta.title)
+        ),
+    ];
+    tags.join("\n    ")
+}
+
+/// Writes `oembed.json` into `folder`.
+pub fn write_oembed(folder: &Path) -> Result<(), String> {
+    let (width, height) = EMBED_SIZE;
+    let page = format!("{}index.html", base_url());
+    let source = &CONTENT.source;
+    let oembed = serde_json::json!({
+        "version": "1.0",
+        "type": "rich",
+        "title": CONTENT.meta.title,
+        "author_name": source.author,
+        "provider_name": source.publication,
+        "html": embed_snippet(&page, CONTENT.meta.title, height),
+        "width": width,
+        "height": height,
+        "thumbnail_url": format!("{}{PREVIEW_IMAGE}", base_url()),
+        "thumbnail_width": PREVIEW_SIZE.0,
+        "thumbnail_height": PREVIEW_SIZE.1,
+    });
+    let target = folder.join(OEMBED_FILE);
+    let text = serde_json::to_string_pretty(&oembed).expect("JSON values serialize");
+    std::fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))
+}
+
+/// An attribute value inside double quotes.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}

@@ -1,0 +1,120 @@
+//! `dist/standalone.html`: the whole explainer in one file (WASM, JS, CSS and icon inlined), for
+//! newsrooms that upload a single file to a CMS or mail it to an editor. It opens from disk
+//! (`file://`), where nothing can be fetched from beside it.
+//!
+//! Made from the prerendered `index.html`: each reference to a file becomes that file's
+//! contents, and the loader script is inlined with `data:` URLs for the app's JS and WASM.
+
+use base64::{engine::general_purpose::STANDARD, Engine};
+use std::ops::Range;
+use std::path::Path;
+
+pub const FILE_NAME: &str = "standalone.html";
+
+pub fn write(folder: &Path, index: &str) -> Result<(), String> {
+    let page = inline_stylesheet(folder, index)?;
+    let page = inline_noscript_stylesheet(folder, &page)?;
+    let page = inline_icon(folder, &page)?;
+    let page = remove_tag(&page, "<link rel=\"modulepreload\"")?;
+    let page = remove_tag(&page, "<link rel=\"preload\"")?;
+    let page = inline_loader(folder, &page)?;
+    let target = folder.join(FILE_NAME);
+    std::fs::write(&target, page).map_err(|e| format!("{}: {e}", target.display()))
+}
+
+fn inline_stylesheet(folder: &Path, page: &str) -> Result<String, String> {
+    let (range, tag) = find_tag(page, "<link rel=\"stylesheet\"")?;
+    let css = read_text(folder, attribute(tag, "href")?)?;
+    Ok(splice(page, range, &format!("<style>{css}</style>")))
+}
+
+fn inline_noscript_stylesheet(folder: &Path, page: &str) -> Result<String, String> {
+    let (noscript, _) = find_tag(page, "<noscript>")?;
+    let (link, tag) = find_tag(&page[noscript.end..], "<link rel=\"stylesheet\"")?;
+    let css = read_text(folder, attribute(tag, "href")?)?;
+    let link = noscript.end + link.start..noscript.end + link.end;
+    Ok(splice(page, link, &format!("<style>{css}</style>")))
+}
+
+fn inline_icon(folder: &Path, page: &str) -> Result<String, String> {
+    let (range, tag) = find_tag(page, "<link rel=\"icon\"")?;
+    let icon = data_url(
+        "image/svg+xml",
+        &read_bytes(folder, attribute(tag, "href")?)?,
+    );
+    Ok(splice(
+        page,
+        range,
+        &format!("<link rel=\"icon\" href=\"{icon}\">"),
+    ))
+}
+
+/// The loader, inline, handed the app's JS and WASM (and the static stylesheet) as `data:` URLs.
+fn inline_loader(folder: &Path, page: &str) -> Result<String, String> {
+    let (range, tag) = find_tag(page, "<script type=\"module\" src=")?;
+    let loader = read_text(folder, attribute(tag, "src")?)?;
+    let js = data_url(
+        "text/javascript",
+        &read_bytes(folder, attribute(tag, "data-js")?)?,
+    );
+    let wasm = data_url(
+        "application/wasm",
+        &read_bytes(folder, attribute(tag, "data-wasm")?)?,
+    );
+    let static_css = data_url("text/css", &read_bytes(folder, "static.css")?);
+    let end = range.end
+        + page[range.end..]
+            .find("</script>")
+            .ok_or("unclosed <script>")?
+        + "</script>".len();
+    let inline = format!(
+        "<script type=\"module\" data-js=\"{js}\" data-wasm=\"{wasm}\" data-static=\"{static_css}\">{loader}</script>"
+    );
+    Ok(splice(page, range.start..end, &inline))
+}
+
+fn remove_tag(page: &str, start: &str) -> Result<String, String> {
+    let (range, _) = find_tag(page, start)?;
+    Ok(splice(page, range, ""))
+}
+
+/// The first tag that begins with `start`: its byte range and its text.
+fn find_tag<'a>(page: &'a str, start: &str) -> Result<(Range<usize>, &'a str), String> {
+    let begin = page
+        .find(start)
+        .ok_or_else(|| format!("index.html has no `{start}…>` to inline"))?;
+    let end = begin + page[begin..].find('>').ok_or("unclosed tag")? + 1;
+    Ok((begin..end, &page[begin..end]))
+}
+
+/// A double-quoted attribute's value in `tag`.
+fn attribute<'a>(tag: &'a str, name: &str) -> Result<&'a str, String> {
+    let marker = format!(" {name}=\"");
+    let start = tag
+        .find(&marker)
+        .ok_or_else(|| format!("`{tag}` has no {name}"))?
+        + marker.len();
+    let length = tag[start..].find('"').ok_or("unclosed attribute")?;
+    Ok(&tag[start..start + length])
+}
+
+fn splice(page: &str, range: Range<usize>, replacement: &str) -> String {
+    format!(
+        "{}{replacement}{}",
+        &page[..range.start],
+        &page[range.end..]
+    )
+}
+
+fn read_bytes(folder: &Path, href: &str) -> Result<Vec<u8>, String> {
+    let path = folder.join(href.trim_start_matches("./"));
+    std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn read_text(folder: &Path, href: &str) -> Result<String, String> {
+    String::from_utf8(read_bytes(folder, href)?).map_err(|_| format!("{href} is not UTF-8"))
+}
+
+fn data_url(media_type: &str, bytes: &[u8]) -> String {
+    format!("data:{media_type};base64,{}", STANDARD.encode(bytes))
+}
