@@ -7,9 +7,11 @@
 //!   browser test in headless Chromium, then the release build.
 //! - `setup`: only the installs.
 //! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`.
+//! - `preview-image`: remakes `assets/preview.png`, the picture social sites show.
 
 mod command;
 mod prerender;
+mod preview;
 mod setup;
 mod share;
 mod sizes;
@@ -18,7 +20,7 @@ mod tests;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve | build | test | setup | prerender>";
+const USAGE: &str = "usage: cargo xtask <serve | build | test | setup | prerender | preview-image>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
         "test" => tests::run_all(),
         "setup" => setup::build_tools().and_then(|()| setup::browser_tools()),
         "prerender" => prerender::run(),
+        "preview-image" => preview::run_task(),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {
@@ -45,7 +48,7 @@ fn serve() -> Result<(), String> {
     command::run(command::trunk(&["serve"]))
 }
 
-fn build() -> Result<(), String> {
+pub(crate) fn build() -> Result<(), String> {
     setup::build_tools()?;
     release_build()
 }

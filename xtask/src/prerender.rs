@@ -5,7 +5,7 @@
 
 use crate::share;
 use coalition_explainer::{server::render_html, ROOT_ID};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub fn run() -> Result<(), String> {
     // Trunk names its staging folder; run by hand, the task prerenders the built dist/.
@@ -21,6 +21,7 @@ pub fn run() -> Result<(), String> {
         1,
     );
     share::write_oembed(&folder)?;
+    copy_pym_into_demo(&folder)?;
     std::fs::write(&index, &prerendered).map_err(|e| format!("{}: {e}", index.display()))?;
     crate::standalone::write(&folder, &prerendered)
 }
@@ -38,4 +39,35 @@ fn insert_app(page: &str, app: &str) -> Result<String, String> {
         &format!("<div id=\"{ROOT_ID}\">{app}</div>"),
         1,
     ))
+}
+
+/// The demo host page (`demo/`) embeds the explainer with pym.js's own parent library, which
+/// comes from npm (`tools/package.json`) rather than being copied into the repository.
+fn copy_pym_into_demo(folder: &Path) -> Result<(), String> {
+    let pym = crate::command::node_bin().join("../pym.js/dist/pym.v1.min.js");
+    let target = folder.join("demo/pym.v1.min.js");
+    std::fs::copy(&pym, &target)
+        .map(drop)
+        .map_err(|e| format!("copying {} (run `cargo xtask setup`): {e}", pym.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::insert_app;
+
+    #[test]
+    fn the_app_goes_into_the_empty_root() {
+        let page = "<body><div id=\"explainer\"></div></body>";
+        assert_eq!(
+            insert_app(page, "<main></main>").unwrap(),
+            "<body><div id=\"explainer\"><main></main></div></body>"
+        );
+    }
+
+    #[test]
+    fn a_page_without_the_root_is_refused() {
+        assert!(insert_app("<body></body>", "<main></main>")
+            .unwrap_err()
+            .contains("no empty <div id=\"explainer\">"));
+    }
 }

@@ -14,7 +14,7 @@ pub fn build_tools() -> Result<(), String> {
     wasm_target()?;
     trunk()?;
     wasm_bindgen()?;
-    wasm_opt()?;
+    npm_tools()?;
     run(tool("cargo", &["fetch", "--quiet"]))
 }
 
@@ -86,11 +86,17 @@ fn wasm_bindgen() -> Result<(), String> {
     ))
 }
 
-fn wasm_opt() -> Result<(), String> {
-    if node_bin().join("wasm-opt").exists() {
+/// npm's packages in `tools/`: wasm-opt (binaryen; Debian's is too old for current Rust output)
+/// and pym.js for the demo host page. `npm ci` installs exactly what the lockfile pins.
+fn npm_tools() -> Result<(), String> {
+    let needed = [
+        node_bin().join("wasm-opt"),
+        node_bin().join("../pym.js/dist/pym.v1.min.js"),
+    ];
+    if needed.iter().all(|path| path.exists()) {
         return Ok(());
     }
-    println!("Installing wasm-opt (npm's binaryen) into tools/node_modules");
+    println!("Installing npm tools (binaryen's wasm-opt, pym.js) into tools/node_modules");
     run(tool(
         "npm",
         &["ci", "--no-audit", "--no-fund", "--prefix", "tools"],

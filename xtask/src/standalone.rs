@@ -118,3 +118,70 @@ fn read_text(folder: &Path, href: &str) -> Result<String, String> {
 fn data_url(media_type: &str, bytes: &[u8]) -> String {
     format!("data:{media_type};base64,{}", STANDARD.encode(bytes))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A miniature of Trunk's output, with the same tags our Trunk.toml produces.
+    fn built_site(test: &str) -> std::path::PathBuf {
+        let folder = std::env::temp_dir().join(format!("standalone-{test}-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let files: [(&str, &[u8]); 6] = [
+            ("main.css", b"body{color:red}"),
+            ("static.css", b".panel[hidden]{display:block}"),
+            ("favicon.svg", b"<svg/>"),
+            (
+                "boot.js",
+                b"console.log(document.querySelector('script[data-wasm]'))",
+            ),
+            ("app.js", b"export default function init() {}"),
+            ("app_bg.wasm", b"\0asm\x01\0\0\0"),
+        ];
+        for (name, bytes) in files {
+            std::fs::write(folder.join(name), bytes).unwrap();
+        }
+        folder
+    }
+
+    const INDEX: &str = r#"<html><head><link rel="icon" href="./favicon.svg" integrity="x"/>
+<link rel="stylesheet" href="./main.css" integrity="y"/>
+<noscript><link rel="stylesheet" href="static.css"></noscript>
+<script type="module" src="./boot.js" data-js="./app.js" data-wasm="./app_bg.wasm"></script>
+<link rel="modulepreload" href="./app.js" crossorigin="anonymous"><link rel="preload" href="./app_bg.wasm" as="fetch"></head>
+<body><div id="explainer"><main>Prerendered</main></div></body></html>"#;
+
+    #[test]
+    fn every_file_the_page_needs_is_inside_it() {
+        let folder = built_site("inlined");
+        write(&folder, INDEX).unwrap();
+        let page = std::fs::read_to_string(folder.join(FILE_NAME)).unwrap();
+        assert!(page.contains("<style>body{color:red}</style>"));
+        assert!(page.contains("<noscript><style>.panel[hidden]{display:block}</style></noscript>"));
+        assert!(page.contains(r#"<link rel="icon" href="data:image/svg+xml;base64,"#));
+        assert!(page.contains(r#"data-js="data:text/javascript;base64,"#));
+        assert!(page.contains(r#"data-wasm="data:application/wasm;base64,AGFzbQEAAAA=""#));
+        assert!(page.contains(r#"data-static="data:text/css;base64,"#));
+        assert!(page.contains("console.log(document.querySelector('script[data-wasm]'))</script>"));
+        assert!(
+            page.contains("<main>Prerendered</main>"),
+            "the prerendered explainer stays"
+        );
+        for reference in ["href=\"./", "src=\"./", "modulepreload", "rel=\"preload\""] {
+            assert!(
+                !page.contains(reference),
+                "no reference to a file beside it: {reference}"
+            );
+        }
+        std::fs::remove_dir_all(folder).unwrap();
+    }
+
+    #[test]
+    fn a_page_without_the_loader_is_refused_clearly() {
+        let folder = built_site("refused");
+        let without_loader = INDEX.replace("<script type=\"module\" src=", "<script src=");
+        let error = write(&folder, &without_loader).unwrap_err();
+        assert!(error.contains("<script type=\"module\" src="), "{error}");
+        std::fs::remove_dir_all(folder).unwrap();
+    }
+}
