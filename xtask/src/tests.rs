@@ -1,6 +1,8 @@
 //! `cargo xtask test`: every test, in the order that fails fastest, with one summary line.
 
 use crate::command::{describe, tool};
+#[path = "e2e.rs"]
+mod e2e;
 use crate::setup::{self, CHROMEDRIVER};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -34,6 +36,7 @@ impl Tally {
 pub fn run_all() -> Result<(), String> {
     setup::build_tools()?;
     setup::browser_tools()?;
+    e2e::install_tools()?;
     let mut native = Tally::default();
     let mut browser = Tally::default();
 
@@ -65,6 +68,19 @@ pub fn run_all() -> Result<(), String> {
     section("Release build: the deployable site in dist/");
     let build_outcome = crate::release_build();
 
+    let mut engines: Vec<(&str, Tally, Result<(), String>)> = Vec::new();
+    for (engine, binary) in e2e::ENGINES {
+        section(&format!(
+            "End-to-end: the release site in {engine} through WebDriver"
+        ));
+        let mut tally = Tally::default();
+        let outcome = match &build_outcome {
+            Ok(()) => counted(e2e::engine_tests(binary), &mut tally),
+            Err(_) => Err(format!("{engine}: not run, the release build failed")),
+        };
+        engines.push((engine, tally, outcome));
+    }
+
     println!();
     println!("native: {} passed, {} failed", native.passed, native.failed);
     println!(
@@ -79,9 +95,33 @@ pub fn run_all() -> Result<(), String> {
             "FAILED"
         }
     );
-    let failed = native.failed + browser.failed + usize::from(build_outcome.is_err());
-    println!("{} passed, {failed} failed", native.passed + browser.passed);
-    native_outcome.and(browser_outcome).and(build_outcome)?;
+    for (engine, tally, _) in &engines {
+        println!(
+            "e2e {engine}: {} passed, {} failed",
+            tally.passed, tally.failed
+        );
+    }
+    let e2e_passed: usize = engines.iter().map(|(_, tally, _)| tally.passed).sum();
+    let e2e_failed: usize = engines
+        .iter()
+        .map(|(_, tally, outcome)| tally.failed.max(usize::from(outcome.is_err())))
+        .sum();
+    let failed = native.failed + browser.failed + usize::from(build_outcome.is_err()) + e2e_failed;
+    println!(
+        "{} passed, {failed} failed",
+        native.passed + browser.passed + e2e_passed
+    );
+    let e2e_outcome = engines.into_iter().try_for_each(|(_, tally, outcome)| {
+        outcome?;
+        if tally.passed == 0 {
+            return Err("an end-to-end engine ran no test".to_owned());
+        }
+        Ok(())
+    });
+    native_outcome
+        .and(browser_outcome)
+        .and(build_outcome)
+        .and(e2e_outcome)?;
     if native.passed == 0 || browser.passed == 0 {
         return Err("a suite ran no test".to_owned());
     }

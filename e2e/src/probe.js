@@ -1,0 +1,98 @@
+// Loaded by the e2e server as the first script of the page, before the app, in every engine.
+// WebDriver cannot read the console of Firefox or WebKit, so the page reports on itself:
+// - console.error / console.warn calls, uncaught errors, unhandled rejections and failed
+//   resource loads go to sessionStorage, which survives the suite's navigations within a tab;
+// - event listeners added and removed are counted, for the endurance scenario (Chromium's
+//   exact count is devtools-only; this counts every addEventListener in all engines alike);
+// - the moment the app's WebAssembly is instantiated: the page is prerendered, so tabs on
+//   screen do not mean the app has taken them over yet.
+(function () {
+  "use strict";
+  var KEY = "e2e-problems";
+
+  function record(kind, detail) {
+    var list = JSON.parse(sessionStorage.getItem(KEY) || "[]");
+    list.push(kind + ": " + detail);
+    sessionStorage.setItem(KEY, JSON.stringify(list));
+  }
+
+  ["error", "warn"].forEach(function (level) {
+    var original = console[level];
+    console[level] = function () {
+      record("console." + level, Array.prototype.map.call(arguments, String).join(" "));
+      return original.apply(console, arguments);
+    };
+  });
+
+  // Capturing, so that failed <script>, <link> and <img> loads (which do not bubble) are seen.
+  window.addEventListener("error", function (event) {
+    var target = event.target;
+    var detail = target && target !== window ? "failed load of " + (target.src || target.href) : event.message;
+    record("error", detail);
+  }, true);
+  window.addEventListener("unhandledrejection", function (event) {
+    record("unhandledrejection", String(event.reason));
+  });
+
+  // Listeners are keyed like the browser does (target, type, listener, capture): a duplicate
+  // add is a no-op there and here.
+  var registered = new WeakMap();
+  var live = 0;
+  function keyOf(type, options) {
+    var capture = typeof options === "boolean" ? options : !!(options && options.capture);
+    return type + (capture ? "/capture" : "/bubble");
+  }
+  function listenersOf(target, key) {
+    var byKey = registered.get(target);
+    if (!byKey) {
+      byKey = new Map();
+      registered.set(target, byKey);
+    }
+    if (!byKey.has(key)) {
+      byKey.set(key, new Set());
+    }
+    return byKey.get(key);
+  }
+  var add = EventTarget.prototype.addEventListener;
+  var remove = EventTarget.prototype.removeEventListener;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    if (listener) {
+      var set = listenersOf(this, keyOf(type, options));
+      if (!set.has(listener)) {
+        set.add(listener);
+        live += 1;
+      }
+    }
+    return add.call(this, type, listener, options);
+  };
+  EventTarget.prototype.removeEventListener = function (type, listener, options) {
+    if (listener && listenersOf(this, keyOf(type, options)).delete(listener)) {
+      live -= 1;
+    }
+    return remove.call(this, type, listener, options);
+  };
+
+  var wasmStarted = false;
+  ["instantiate", "instantiateStreaming"].forEach(function (name) {
+    var original = WebAssembly[name];
+    if (!original) {
+      return;
+    }
+    WebAssembly[name] = function () {
+      return original.apply(WebAssembly, arguments).then(function (result) {
+        wasmStarted = true;
+        return result;
+      });
+    };
+  });
+
+  window.__e2e = {
+    wasmStarted: function () { return wasmStarted; },
+    liveListeners: function () { return live; },
+    takeProblems: function () {
+      var list = JSON.parse(sessionStorage.getItem(KEY) || "[]");
+      sessionStorage.removeItem(KEY);
+      return list;
+    }
+  };
+})();

@@ -1,0 +1,176 @@
+//! WCAG 2.2 AA with axe-core, the live region, the quotes' structure, and the emulated media.
+
+use crate::browser::Browser;
+use crate::engine::Scheme;
+use crate::page::{announcement_for, check, layer_count};
+use crate::Res;
+use coalition_explainer::content::CONTENT;
+use std::path::PathBuf;
+
+const AXE_TAGS: [&str; 6] = [
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22aa",
+    "best-practice",
+];
+
+/// axe-core as npm installs it (`npm ci --prefix tools`, which `cargo xtask test` runs).
+fn axe_source() -> Res<String> {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "{}: {e}: install axe-core with `npm ci --prefix tools` (cargo xtask test does)",
+            path.display()
+        )
+    })
+}
+
+const AXE_RUN_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
+  .then(result => done(result.violations.map(v =>
+    `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)))
+  .catch(error => done([`axe failed: ${error}`]));
+"#;
+
+/// Zero axe violations on every layer at `width`, in the session's scheme.
+pub async fn axe_at_width(browser: &mut Browser, width: u32) -> Res<()> {
+    let source = axe_source()?;
+    browser.set_viewport(width, 900).await?;
+    browser.open("").await?;
+    browser.js(&source, vec![]).await?;
+    let mut violations = Vec::new();
+    for layer in 0..layer_count() {
+        browser.click_tab(layer).await?;
+        let found = browser.js_async(AXE_RUN_JS, vec![AXE_TAGS.into()]).await?;
+        for violation in found.as_array().into_iter().flatten() {
+            let text = format!(
+                "{}: {}",
+                CONTENT.layers[layer].slug,
+                violation.as_str().unwrap_or_default()
+            );
+            violations.push(text);
+        }
+    }
+    check(violations.is_empty(), || {
+        format!(
+            "axe at {width} px, {} scheme:\n  {}",
+            browser.scheme.name(),
+            violations.join("\n  ")
+        )
+    })
+}
+
+/// One polite, atomic live region; silent on load, then the layer's name and position only.
+pub async fn live_region_announces_layer_name(browser: &mut Browser) -> Res<()> {
+    browser.open("").await?;
+    let regions = browser
+        .js(
+            "return [...document.querySelectorAll('[aria-live]')].map(el => [el.getAttribute('aria-live'), el.getAttribute('aria-atomic'), el.textContent]);",
+            vec![],
+        )
+        .await?;
+    check(regions.as_array().map(Vec::len) == Some(1), || {
+        format!("expected one live region, found {regions}")
+    })?;
+    check(regions[0][0] == "polite" && regions[0][1] == "true", || {
+        format!("the live region is not polite and atomic: {regions}")
+    })?;
+    check(regions[0][2] == "", || {
+        format!("the live region speaks on load: {regions}")
+    })?;
+    let last = layer_count() - 1;
+    browser.click_tab(last).await?;
+    let said = browser.layer_view().await?.announcement;
+    check(said == announcement_for(last), || {
+        format!("announced {said:?}, expected {:?}", announcement_for(last))
+    })?;
+    check(!said.contains(CONTENT.layers[last].summary), || {
+        "the live region reads the whole panel".to_owned()
+    })
+}
+
+/// Every quote is a figure: the words in a blockquote, the attribution in a figcaption beside
+/// it (never inside the quote), which also names the figure.
+pub async fn quotes_are_captioned_figures(browser: &mut Browser) -> Res<()> {
+    browser.open("").await?;
+    let report = browser
+        .js(
+            r#"
+            const problems = [];
+            const figures = [...document.querySelectorAll('figure.quote')];
+            figures.forEach((figure, i) => {
+              const quote = figure.querySelector(':scope > blockquote');
+              const caption = figure.querySelector(':scope > figcaption');
+              if (!quote || !quote.textContent.trim()) problems.push(`quote ${i} has no blockquote text`);
+              if (!caption || !caption.textContent.trim()) problems.push(`quote ${i} has no figcaption`);
+              if (figure.querySelector('blockquote figcaption, blockquote cite')) problems.push(`quote ${i} attributes inside the blockquote`);
+            });
+            return { count: figures.length, problems };
+            "#,
+            vec![],
+        )
+        .await?;
+    let expected = expected_quote_figures();
+    check(report["count"].as_u64() == Some(expected as u64), || {
+        format!(
+            "{} quote figures on the page, the content has {expected}",
+            report["count"]
+        )
+    })?;
+    check(
+        report["problems"].as_array().is_some_and(Vec::is_empty),
+        || format!("{}", report["problems"]),
+    )
+}
+
+fn expected_quote_figures() -> usize {
+    let in_layers: usize = CONTENT.layers.iter().map(|layer| layer.quotes.len()).sum();
+    let still_open: usize = CONTENT
+        .still_open
+        .items
+        .iter()
+        .map(|item| item.quotes.len())
+        .sum();
+    in_layers + CONTENT.why_now.quotes.len() + still_open
+}
+
+/// The emulated scheme and reduced motion reach the page: media queries match, the page's
+/// background follows the scheme, and the tabs have no transition.
+pub async fn scheme_and_reduced_motion_apply(browser: &mut Browser) -> Res<()> {
+    browser.open("").await?;
+    let media = browser
+        .js(
+            "const tab = document.querySelector('[role=\"tab\"]');
+             return {
+               dark: matchMedia('(prefers-color-scheme: dark)').matches,
+               reduce: matchMedia('(prefers-reduced-motion: reduce)').matches,
+               background: getComputedStyle(document.documentElement).backgroundColor,
+               transition: getComputedStyle(tab).transitionDuration,
+             };",
+            vec![],
+        )
+        .await?;
+    let dark = browser.scheme == Scheme::Dark;
+    let (paper, name) = if dark {
+        ("rgb(20, 23, 27)", "dark")
+    } else {
+        ("rgb(255, 255, 255)", "light")
+    };
+    check(media["dark"] == dark, || {
+        format!("prefers-color-scheme is not {name}: {media}")
+    })?;
+    check(media["background"] == paper, || {
+        format!("the page background is not the {name} paper: {media}")
+    })?;
+    check(media["reduce"] == true, || {
+        format!("prefers-reduced-motion is not emulated: {media}")
+    })?;
+    let durations = media["transition"].as_str().unwrap_or("?");
+    check(durations.split(',').all(|d| d.trim() == "0s"), || {
+        format!("tabs still animate under reduced motion: {media}")
+    })
+}

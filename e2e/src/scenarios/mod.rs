@@ -1,0 +1,59 @@
+//! The scenarios every engine runs, in order: the light scheme first, then the dark one, so
+//! engines that fix the scheme at start-up need only one more session.
+
+mod accessibility;
+mod endurance;
+mod layout;
+mod navigation;
+mod screenshots;
+
+use crate::browser::Browser;
+use crate::engine::Scheme::{self, Dark, Light};
+use crate::Res;
+use std::future::Future;
+use std::pin::Pin;
+
+pub use screenshots::screenshot_folder;
+
+pub type ScenarioFuture<'a> = Pin<Box<dyn Future<Output = Res<()>> + 'a>>;
+type RunScenario = dyn for<'a> Fn(&'a mut Browser) -> ScenarioFuture<'a> + Send + Sync;
+
+pub struct Scenario {
+    pub name: &'static str,
+    pub scheme: Scheme,
+    pub run: Box<RunScenario>,
+}
+
+/// `scheme name => future`: the future may use `b`, the session.
+macro_rules! scenarios {
+    ($($scheme:ident $name:ident => $run:expr;)*) => {
+        vec![$(Scenario { name: stringify!($name), scheme: $scheme, run: Box::new(|b| Box::pin($run(b))) },)*]
+    };
+}
+
+pub fn all() -> Vec<Scenario> {
+    scenarios![
+        Light click_every_layer => navigation::click_every_layer;
+        Light keyboard_only => navigation::keyboard_only;
+        Light previous_and_next_buttons => navigation::previous_and_next_buttons;
+        Light deep_links => navigation::deep_links;
+        Light hostile_deep_links_open_first_layer => navigation::hostile_deep_links;
+        Light back_and_forward => navigation::back_and_forward;
+        Light layout_at_320px => |b| layout::at_width(b, 320);
+        Light layout_at_768px => |b| layout::at_width(b, 768);
+        Light layout_at_1280px => |b| layout::at_width(b, 1280);
+        Light live_region_announces_layer_name => accessibility::live_region_announces_layer_name;
+        Light quotes_are_captioned_figures => accessibility::quotes_are_captioned_figures;
+        Light scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
+        Light axe_at_360px => |b| accessibility::axe_at_width(b, 360);
+        Light axe_at_1280px => |b| accessibility::axe_at_width(b, 1280);
+        Light screenshots_at_360px => |b| screenshots::every_layer(b, 360);
+        Light screenshots_at_1280px => |b| screenshots::every_layer(b, 1280);
+        Light endurance_1000_layer_changes => endurance::thousand_layer_changes;
+        Dark scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
+        Dark axe_at_360px => |b| accessibility::axe_at_width(b, 360);
+        Dark axe_at_1280px => |b| accessibility::axe_at_width(b, 1280);
+        Dark screenshots_at_360px => |b| screenshots::every_layer(b, 360);
+        Dark screenshots_at_1280px => |b| screenshots::every_layer(b, 1280);
+    ]
+}

@@ -1,0 +1,232 @@
+//! Reaching every layer the ways a reader can: click, keyboard, Previous/Next, links, history.
+
+use crate::browser::Browser;
+use crate::page::{announcement_for, check, expect_layer, layer_count, slug};
+use crate::Res;
+use fantoccini::key::Key;
+
+/// Every layer by pointer; each click writes `?layer=<slug>` and announces the layer's name.
+pub async fn click_every_layer(browser: &mut Browser) -> Res<()> {
+    browser.open("").await?;
+    expect_layer(browser, 0, "first load").await?;
+    let last = layer_count() - 1;
+    for layer in (1..=last).chain([0]) {
+        browser.click_tab(layer).await?;
+        let view = expect_layer(browser, layer, "after a click").await?;
+        check(view.search == format!("?layer={}", slug(layer)), || {
+            format!(
+                "a click on {} left the address at {:?}",
+                slug(layer),
+                view.search
+            )
+        })?;
+        check(view.announcement == announcement_for(layer), || {
+            format!(
+                "live region said {:?}, expected {:?}",
+                view.announcement,
+                announcement_for(layer)
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Keyboard only: Tab reaches the chosen tab, arrows move (focus follows), Home/End jump, and
+/// Enter / Space press Previous and Next.
+pub async fn keyboard_only(browser: &mut Browser) -> Res<()> {
+    browser.open("").await?;
+    tab_until_layer_tab(browser).await?;
+    let last = layer_count() - 1;
+    let steps = [
+        (Key::Down, 1),
+        (Key::Right, 2),
+        (Key::Up, 1),
+        (Key::Left, 0),
+        (Key::End, last),
+        (Key::Home, 0),
+    ];
+    for (key, layer) in steps {
+        browser.press(key).await?;
+        let view = expect_layer(browser, layer, &format!("after {key:?}")).await?;
+        check(view.focused_tab == Some(layer), || {
+            format!(
+                "after {key:?} focus is on tab {:?}, not {layer}",
+                view.focused_tab
+            )
+        })?;
+        check(view.announcement == announcement_for(layer), || {
+            format!("after {key:?} the live region said {:?}", view.announcement)
+        })?;
+        expect_visible_focus(browser, &format!("tab {layer} after {key:?}")).await?;
+    }
+    tab_until(browser, ".walkthrough__step--next").await?;
+    browser.press(Key::Enter).await?;
+    expect_layer(browser, 1, "Enter on Next").await?;
+    browser.press(Key::Space).await?;
+    expect_layer(browser, 2, "Space on Next").await?;
+    expect_visible_focus(browser, "Next after Space").await?;
+    browser.press_together(&[Key::Shift, Key::Tab]).await?;
+    check(
+        browser
+            .focused_matches(".walkthrough__step--previous")
+            .await?,
+        || "Shift+Tab from Next did not reach Previous".to_owned(),
+    )?;
+    browser.press(Key::Space).await?;
+    expect_layer(browser, 1, "Space on Previous").await?;
+    Ok(())
+}
+
+/// Previous / Next walk the layers in order and stop at both ends without losing focus.
+pub async fn previous_and_next_buttons(browser: &mut Browser) -> Res<()> {
+    browser.open("").await?;
+    let last = layer_count() - 1;
+    browser.click(".walkthrough__step--previous").await?;
+    expect_layer(browser, 0, "Previous on the first layer").await?;
+    for layer in 1..=last {
+        browser.click(".walkthrough__step--next").await?;
+        let view = expect_layer(browser, layer, "Next").await?;
+        check(view.announcement == announcement_for(layer), || {
+            format!("after Next the live region said {:?}", view.announcement)
+        })?;
+    }
+    browser.click(".walkthrough__step--next").await?;
+    expect_layer(browser, last, "Next on the last layer").await?;
+    for layer in (0..last).rev() {
+        browser.click(".walkthrough__step--previous").await?;
+        expect_layer(browser, layer, "Previous").await?;
+    }
+    Ok(())
+}
+
+/// Both deep-link forms open their layer on first paint, with nothing announced.
+pub async fn deep_links(browser: &mut Browser) -> Res<()> {
+    let last = layer_count() - 1;
+    browser.open(&format!("#{}", slug(2))).await?;
+    expect_layer(browser, 2, "fragment deep link").await?;
+    browser.open(&format!("?layer={}", slug(last))).await?;
+    expect_layer(browser, last, "query deep link").await?;
+    browser
+        .open(&format!("?layer={}#{}", slug(last), slug(1)))
+        .await?;
+    expect_layer(browser, 1, "both forms: the fragment wins").await?;
+    Ok(())
+}
+
+/// Hostile or empty deep links fall back to the first layer without an error.
+pub async fn hostile_deep_links(browser: &mut Browser) -> Res<()> {
+    let long = "x".repeat(10 * 1024);
+    let hostile = [
+        "#%3Cscript%3E".to_owned(),
+        "#<img src=x onerror=alert(1)>".to_owned(),
+        format!("#{long}"),
+        format!("?layer={long}"),
+        "?layer=".to_owned(),
+        "?layer=%00%FF".to_owned(),
+    ];
+    for link in &hostile {
+        browser.open(link).await?;
+        expect_layer(
+            browser,
+            0,
+            &format!("hostile link {}", &link[..link.len().min(40)]),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Choosing layers adds history entries; Back and Forward move between them.
+pub async fn back_and_forward(browser: &mut Browser) -> Res<()> {
+    browser.open("").await?;
+    browser.click_tab(1).await?;
+    browser.click_tab(3).await?;
+    let steps = [
+        (Go::Back, 1),
+        (Go::Back, 0),
+        (Go::Forward, 1),
+        (Go::Forward, 3),
+    ];
+    for (step, layer) in steps {
+        match step {
+            Go::Back => browser.client.back().await,
+            Go::Forward => browser.client.forward().await,
+        }
+        .map_err(|e| format!("{step:?}: {e}"))?;
+        browser.settle().await?;
+        let view = expect_layer(browser, layer, &format!("{step:?}")).await?;
+        let address = if layer == 0 {
+            String::new()
+        } else {
+            format!("?layer={}", slug(layer))
+        };
+        check(view.search == address, || {
+            format!(
+                "after {step:?} the address is {:?}, expected {address:?}",
+                view.search
+            )
+        })?;
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Go {
+    Back,
+    Forward,
+}
+
+/// Presses Tab from the top of the page until a layer tab has focus; only the chosen one may
+/// take it (roving tabindex), and within a few presses.
+async fn tab_until_layer_tab(browser: &Browser) -> Res<()> {
+    tab_until(browser, "[role=\"tab\"]").await?;
+    let view = browser.layer_view().await?;
+    check(view.focused_tab == view.selected, || {
+        format!(
+            "Tab reached tab {:?} but {:?} is chosen",
+            view.focused_tab, view.selected
+        )
+    })
+}
+
+async fn tab_until(browser: &Browser, selector: &str) -> Res<()> {
+    const MOST_PRESSES: usize = 12;
+    for _ in 0..MOST_PRESSES {
+        browser.press(Key::Tab).await?;
+        if browser.focused_matches(selector).await? {
+            return Ok(());
+        }
+    }
+    Err(format!(
+        "{MOST_PRESSES} presses of Tab never reached {selector}"
+    ))
+}
+
+/// The focused element shows a focus indicator: `:focus-visible` and a real outline.
+pub async fn expect_visible_focus(browser: &Browser, what: &str) -> Res<()> {
+    let outline = browser
+        .js(
+            "const el = document.activeElement; const style = getComputedStyle(el);
+             return { visible: el.matches(':focus-visible'), style: style.outlineStyle, width: parseFloat(style.outlineWidth) };",
+            vec![],
+        )
+        .await?;
+    let shown = outline["visible"] == true
+        && outline["style"] != "none"
+        && outline["width"].as_f64().unwrap_or(0.0) >= 2.0;
+    check(shown, || {
+        format!("{what}: focus is not visible ({outline})")
+    })
+}
+
+impl Browser {
+    pub async fn focused_matches(&self, selector: &str) -> Res<bool> {
+        let matches = self
+            .js(
+                "return document.activeElement.matches(arguments[0]);",
+                vec![selector.into()],
+            )
+            .await?;
+        Ok(matches == true)
+    }
+}

@@ -1,0 +1,42 @@
+//! Pictures of every layer at phone and desktop width, for a person to look at.
+
+use crate::browser::Browser;
+use crate::page::{check, layer_count, slug};
+use crate::Res;
+use std::path::PathBuf;
+
+pub async fn every_layer(browser: &mut Browser, width: u32) -> Res<()> {
+    let folder = screenshot_folder();
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    browser.set_viewport(width, 900).await?;
+    browser.open("").await?;
+    for layer in 0..layer_count() {
+        browser.click_tab(layer).await?;
+        let png = browser
+            .client
+            .screenshot()
+            .await
+            .map_err(|e| format!("screenshot: {e}"))?;
+        check(png.starts_with(b"\x89PNG\r\n\x1a\n"), || {
+            "the screenshot is not a PNG".to_owned()
+        })?;
+        let name = format!(
+            "{}-{}-{width}px-{}-{}.png",
+            browser.engine.name().to_lowercase(),
+            browser.scheme.name(),
+            layer + 1,
+            slug(layer)
+        );
+        let path = folder.join(name);
+        std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// `target/e2e-screenshots/` in the workspace.
+pub fn screenshot_folder() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    target.join("e2e-screenshots")
+}

@@ -1,0 +1,5 @@
+//! Every end-to-end scenario in Firefox (see e2e/src/lib.rs); runs with `E2E=1`.
+
+fn main() -> std::process::ExitCode {
+    e2e::run(e2e::Engine::Firefox)
+}

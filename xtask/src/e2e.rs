@@ -1,0 +1,87 @@
+//! The end-to-end suite (the `e2e` crate) for `cargo xtask test`: installs its browsers, drivers
+//! and axe-core where missing, and gives the command that runs it in one engine.
+//!
+//! A browser that cannot be installed fails the test command with the reason: no engine is
+//! ever skipped.
+
+use crate::command::{first_line, project_root, run, tool};
+use std::path::Path;
+use std::process::Command;
+
+/// The engines, as named in the summary and as the e2e crate's test binaries.
+pub const ENGINES: [(&str, &str); 3] = [
+    ("Chromium", "chromium"),
+    ("Firefox", "firefox"),
+    ("WebKit", "webkit"),
+];
+
+/// The Debian package behind each file the suite runs (Chromium's come from `setup`).
+const DEBIAN_FILES: [(&str, &str); 5] = [
+    ("/usr/bin/chromium", "chromium"),
+    ("/usr/bin/chromedriver", "chromium-driver"),
+    ("/usr/bin/firefox-esr", "firefox-esr"),
+    ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
+    ("/usr/bin/xvfb-run", "xvfb"),
+];
+
+/// Pinned, so every machine drives Firefox with the same driver.
+const GECKODRIVER_VERSION: &str = "0.37.1";
+
+pub fn install_tools() -> Result<(), String> {
+    debian_packages()?;
+    geckodriver()?;
+    axe_core()
+}
+
+/// `cargo test -p e2e --test <engine>`, with the scenarios switched on.
+pub fn engine_tests(binary: &str) -> Command {
+    let mut command = tool("cargo", &["test", "-p", "e2e", "--test", binary]);
+    command.env("E2E", "1");
+    command
+}
+
+fn debian_packages() -> Result<(), String> {
+    let missing: Vec<&str> = DEBIAN_FILES
+        .iter()
+        .filter(|(file, _)| !Path::new(file).exists())
+        .map(|&(_, package)| package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("Installing {} from Debian's packages", missing.join(", "));
+    let failed =
+        |error: String| format!("{error}: the end-to-end suite needs {}", missing.join(", "));
+    run(tool("apt-get", &["update", "-qq"])).map_err(failed)?;
+    let mut install = tool("apt-get", &["install", "-y", "-qq"]);
+    install
+        .args(&missing)
+        .env("DEBIAN_FRONTEND", "noninteractive");
+    run(install).map_err(failed)
+}
+
+fn geckodriver() -> Result<(), String> {
+    let installed = first_line(tool("geckodriver", &["--version"]));
+    if installed.is_some_and(|line| line.contains(GECKODRIVER_VERSION)) {
+        return Ok(());
+    }
+    println!("Installing geckodriver {GECKODRIVER_VERSION} (Firefox's WebDriver server)");
+    let crate_version = format!("geckodriver@{GECKODRIVER_VERSION}");
+    run(tool("cargo", &["install", "--locked", &crate_version]))
+        .map_err(|error| format!("{error}: the Firefox end-to-end tests need geckodriver"))
+}
+
+fn axe_core() -> Result<(), String> {
+    if project_root()
+        .join("tools/node_modules/axe-core/axe.min.js")
+        .exists()
+    {
+        return Ok(());
+    }
+    println!("Installing axe-core into tools/node_modules");
+    run(tool(
+        "npm",
+        &["ci", "--no-audit", "--no-fund", "--prefix", "tools"],
+    ))
+    .map_err(|error| format!("{error}: the accessibility checks need axe-core"))
+}
