@@ -92,6 +92,8 @@ fn npm_tools() -> Result<(), String> {
     let needed = [
         node_bin().join("wasm-opt"),
         node_bin().join("../pym.js/dist/pym.v1.min.js"),
+        // The peer `cargo xtask bench` measures the explainer against.
+        node_bin().join("../@knight-lab/timelinejs/dist/js/timeline.js"),
     ];
     if needed.iter().all(|path| path.exists()) {
         return Ok(());
