@@ -2,16 +2,9 @@ use crate::content::CONTENT;
 use crate::state::{Change, Walkthrough};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct AnnouncerProps {
-    pub walkthrough: Walkthrough,
-}
-
 /// A polite live region that names the chosen layer after each change (never the whole panel,
 /// and nothing on first load), for screen-reader users who pressed Next or an arrow key.
-#[function_component(Announcer)]
-pub fn announcer(props: &AnnouncerProps) -> Html {
-    let walkthrough = props.walkthrough;
+pub fn announcer(walkthrough: Walkthrough) -> Html {
     let message = match walkthrough.last_change() {
         Change::Initial => String::new(),
         Change::Reader | Change::Url => {

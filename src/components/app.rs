@@ -1,7 +1,7 @@
 use crate::components::{
-    announcer::Announcer, credits::Credits, explainer_header::ExplainerHeader,
+    announcer::announcer, credits::Credits, explainer_header::explainer_header,
     layer_figure::LayerFigure, layer_panel::LayerPanel, still_open::StillOpenSection,
-    walkthrough_nav::WalkthroughNav, why_now::WhyNowSection,
+    walkthrough_nav::walkthrough_nav, why_now::WhyNowSection,
 };
 use crate::content::CONTENT;
 use crate::hooks::{use_host_resize, use_url_sync};
@@ -28,16 +28,16 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <main class="explainer">
-            <ExplainerHeader />
+            { explainer_header() }
             <div class="walkthrough">
                 <LayerFigure selected={selected} dispatch={dispatch.clone()} />
                 <div class="walkthrough__panels">
                     { for CONTENT.layers.iter().enumerate().map(|(index, layer)| html! {
                         <LayerPanel layer={index} hidden={index != selected} key={layer.slug} />
                     }) }
-                    <WalkthroughNav walkthrough={*walkthrough} dispatch={dispatch} />
+                    { walkthrough_nav(*walkthrough, &dispatch) }
                 </div>
-                <Announcer walkthrough={*walkthrough} />
+                { announcer(*walkthrough) }
             </div>
             <WhyNowSection />
             <StillOpenSection />

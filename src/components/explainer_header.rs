@@ -1,8 +1,7 @@
 use crate::content::CONTENT;
 use yew::prelude::*;
 
-/// The title and the one-sentence promise under it.
-#[function_component(ExplainerHeader)]
+/// The title, the one-sentence promise under it, and the note shown only in the static view.
 pub fn explainer_header() -> Html {
     let meta = &CONTENT.meta;
     html! {

@@ -47,12 +47,12 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
                     };
                     html! {
                         <button type="button" role="tab" id={tab_id(layer.slug)}
-                            class={classes!("layers__tab", is_selected.then_some("layers__tab--selected"))}
+                            class={if is_selected { "layers__tab layers__tab--selected" } else { "layers__tab" }}
                             aria-selected={is_selected.to_string()}
                             aria-controls={panel_id(layer.slug)}
                             tabindex={if is_selected { "0" } else { "-1" }}
                             {onclick}>
-                            <RingIcon layer={index} total={total} />
+                            { ring_icon(index, total) }
                             <span class="layers__number" aria-hidden="true">{ index + 1 }</span>
                             <span class="layers__text">
                                 <span class="layers__name">{ layer.name }</span>
@@ -66,23 +66,16 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct RingIconProps {
-    layer: usize,
-    total: usize,
-}
-
 /// Concentric rings with this layer's ring filled: where the layer sits in the architecture.
-#[function_component(RingIcon)]
-fn ring_icon(props: &RingIconProps) -> Html {
+fn ring_icon(layer: usize, total: usize) -> Html {
     const SIZE: usize = 40;
-    let step = SIZE / 2 / props.total.max(1);
+    let step = SIZE / 2 / total.max(1);
     html! {
         <svg class="layers__rings" viewBox={format!("0 0 {SIZE} {SIZE}")} aria-hidden="true" focusable="false">
-            { for (0..props.total).rev().map(|ring| html! {
+            { for (0..total).rev().map(|ring| html! {
                 <circle cx={(SIZE / 2).to_string()} cy={(SIZE / 2).to_string()}
                     r={(step * (ring + 1) - 1).to_string()}
-                    class={classes!("layers__ring", (ring == props.layer).then_some("layers__ring--current"))} />
+                    class={if ring == layer { "layers__ring layers__ring--current" } else { "layers__ring" }} />
             }) }
         </svg>
     }

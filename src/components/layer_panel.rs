@@ -1,5 +1,5 @@
 use crate::components::layer_figure::{panel_id, tab_id};
-use crate::components::quote_figure::QuoteList;
+use crate::components::quote_figure::quote_list;
 use crate::content::CONTENT;
 use yew::prelude::*;
 
@@ -36,7 +36,7 @@ pub fn layer_panel(props: &LayerPanelProps) -> Html {
                 </div>
             </dl>
             <h3 class="panel__quotes-heading">{ ui.quotes }</h3>
-            <QuoteList quotes={layer.quotes} />
+            { quote_list(layer.quotes) }
         </section>
     }
 }

@@ -1,33 +1,18 @@
 use crate::content::{Quote, CONTENT};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct QuoteListProps {
-    pub quotes: &'static [&'static Quote],
-}
-
 /// Quotes in the order the content file gives them.
-#[function_component(QuoteList)]
-pub fn quote_list(props: &QuoteListProps) -> Html {
+pub fn quote_list(quotes: &[&'static Quote]) -> Html {
     html! {
-        <div class="quotes">
-            { for props.quotes.iter().map(|quote| html! { <QuoteFigure quote={*quote} key={quote.id} /> }) }
-        </div>
+        <div class="quotes">{ for quotes.iter().map(|quote| quote_figure(quote)) }</div>
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct QuoteFigureProps {
-    pub quote: &'static Quote,
 }
 
 /// A verbatim quote with its attribution outside the blockquote, in the figure's caption.
 /// The article's own analysis is labelled as such, so it never reads as an official's words.
-#[function_component(QuoteFigure)]
-pub fn quote_figure(props: &QuoteFigureProps) -> Html {
-    let quote = props.quote;
+fn quote_figure(quote: &'static Quote) -> Html {
     html! {
-        <figure class={classes!("quote", quote.is_analysis.then_some("quote--analysis"))}>
+        <figure class={if quote.is_analysis { "quote quote--analysis" } else { "quote" }} key={quote.id}>
             if quote.is_analysis {
                 <p class="quote__kind">{ CONTENT.ui.analysis }</p>
             }

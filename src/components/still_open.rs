@@ -1,4 +1,4 @@
-use crate::components::quote_figure::QuoteList;
+use crate::components::quote_figure::quote_list;
 use crate::content::CONTENT;
 use yew::prelude::*;
 
@@ -14,7 +14,7 @@ pub fn still_open_section() -> Html {
                 <article class="open-item">
                     <h3>{ item.topic }</h3>
                     <p>{ item.summary }</p>
-                    <QuoteList quotes={item.quotes} />
+                    { quote_list(item.quotes) }
                 </article>
             }) }
         </section>

@@ -1,4 +1,4 @@
-use crate::components::quote_figure::QuoteList;
+use crate::components::quote_figure::quote_list;
 use crate::content::CONTENT;
 use yew::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn why_now_section() -> Html {
                     </li>
                 }) }
             </ul>
-            <QuoteList quotes={why_now.quotes} />
+            { quote_list(why_now.quotes) }
         </section>
     }
 }
