@@ -2,6 +2,7 @@
 //! (Chromium's DevTools and log endpoints) the suite needs.
 
 use crate::engine::{Engine, Scheme};
+use crate::server::Server;
 use crate::Res;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder};
@@ -24,7 +25,8 @@ pub struct Browser {
     pub engine: Engine,
     pub client: Client,
     pub scheme: Scheme,
-    pub base_url: String,
+    /// The site under test; its log tells which requests failed.
+    pub server: Server,
     driver: Child,
     output: Arc<Mutex<Vec<String>>>,
     output_read: usize,
@@ -33,7 +35,7 @@ pub struct Browser {
 
 impl Browser {
     /// Starts the engine's driver on a free loopback port and opens a session in `scheme`.
-    pub async fn launch(engine: Engine, scheme: Scheme, base_url: &str) -> Res<Browser> {
+    pub async fn launch(engine: Engine, scheme: Scheme, server: &Server) -> Res<Browser> {
         engine.check_installed()?;
         let scratch = fresh_scratch_dir(engine)?;
         engine.prepare_scratch(&scratch)?;
@@ -62,7 +64,7 @@ impl Browser {
             engine,
             client,
             scheme,
-            base_url: base_url.to_owned(),
+            server: server.clone(),
             driver,
             output,
             output_read: 0,

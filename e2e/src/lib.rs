@@ -13,11 +13,12 @@ mod server;
 
 pub use engine::Engine;
 
-use browser::Browser;
-use engine::Scheme;
+// Public for the benchmark (`bench/`), which drives the same Chromium session on the same server.
+pub use browser::Browser;
+pub use engine::Scheme;
 use libtest_mimic::{Arguments, Trial};
 use scenarios::Scenario;
-use server::Server;
+pub use server::Server;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -103,9 +104,7 @@ impl Suite {
 impl State {
     async fn run(&mut self, engine: Engine, scenario: &Scenario) -> Res<()> {
         let server = self.server()?;
-        let browser = self
-            .browser(engine, scenario.scheme, &server.base_url)
-            .await?;
+        let browser = self.browser(engine, scenario.scheme, &server).await?;
         browser.set_viewport(1280, 900).await?;
         let mark = server.request_count();
         browser.console_problems().await?;
@@ -144,7 +143,7 @@ impl State {
         &mut self,
         engine: Engine,
         scheme: Scheme,
-        base_url: &str,
+        server: &Server,
     ) -> Res<&mut Browser> {
         if let Some(broken) = &self.broken {
             return Err(broken.clone());
@@ -158,7 +157,7 @@ impl State {
             Some(browser) => browser.close().await,
             None => {}
         }
-        match Browser::launch(engine, scheme, base_url).await {
+        match Browser::launch(engine, scheme, server).await {
             Ok(browser) => Ok(self.browser.insert(browser)),
             Err(error) => {
                 self.broken = Some(error.clone());

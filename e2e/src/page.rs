@@ -46,7 +46,7 @@ impl Browser {
             .goto("about:blank")
             .await
             .map_err(|e| format!("about:blank: {e}"))?;
-        let url = format!("{}{path_and_query}", self.base_url);
+        let url = format!("{}{path_and_query}", self.server.base_url);
         self.client
             .goto(&url)
             .await

@@ -11,6 +11,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
+/// Requested on purpose by the self-check scenario, which asserts its 404 itself.
+pub const DELIBERATELY_MISSING: &str = "/e2e-self-check-missing.png";
+
 /// Served at this path and loaded first thing in `<head>`.
 pub const PROBE_PATH: &str = "/e2e-probe.js";
 const PROBE_SOURCE: &str = include_str!("probe.js");
@@ -61,12 +64,21 @@ impl Server {
         self.log.lock().expect("log lock").len()
     }
 
+    /// The statuses `target` was answered with, in order.
+    pub fn statuses_of(&self, target: &str) -> Vec<u16> {
+        let log = self.log.lock().expect("log lock");
+        log.iter()
+            .filter(|request| request.target == target)
+            .map(|request| request.status)
+            .collect()
+    }
+
     /// Every request after `mark` that was not answered with 200.
     pub fn failed_since(&self, mark: usize) -> Vec<Request> {
         let log = self.log.lock().expect("log lock");
         log[mark.min(log.len())..]
             .iter()
-            .filter(|request| request.status != 200)
+            .filter(|request| request.status != 200 && request.target != DELIBERATELY_MISSING)
             .cloned()
             .collect()
     }

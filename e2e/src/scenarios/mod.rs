@@ -6,6 +6,7 @@ mod endurance;
 mod layout;
 mod navigation;
 mod screenshots;
+mod self_check;
 
 use crate::browser::Browser;
 use crate::engine::Scheme::{self, Dark, Light};
@@ -33,6 +34,7 @@ macro_rules! scenarios {
 
 pub fn all() -> Vec<Scenario> {
     scenarios![
+        Light problems_are_detected => self_check::problems_are_detected;
         Light click_every_layer => navigation::click_every_layer;
         Light keyboard_only => navigation::keyboard_only;
         Light previous_and_next_buttons => navigation::previous_and_next_buttons;
