@@ -40,8 +40,15 @@ pub fn tool(program: &str, args: &[&str]) -> Command {
     command
 }
 
+/// Trunk; a release build makes its WASM with the toolchain `toolchain::for_wasm` chooses.
 pub fn trunk(args: &[&str]) -> Command {
-    tool("trunk", args)
+    let mut command = tool("trunk", args);
+    if args.contains(&"--release") {
+        let toolchain = crate::toolchain::for_wasm();
+        println!("Release WASM toolchain: {toolchain:?}");
+        command.envs(toolchain.environment());
+    }
+    command
 }
 
 /// Runs `command` to the end; a failure names the command.

@@ -17,6 +17,7 @@ mod share;
 mod sizes;
 mod standalone;
 mod tests;
+mod toolchain;
 
 use std::process::ExitCode;
 
