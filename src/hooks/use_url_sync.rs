@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 /// Keeps the chosen layer and the address bar in step.
 ///
-/// - On start, and whenever the URL changes under us (Back, Forward, an edited `#slug`), the
-///   layer follows the URL.
+/// - On start the layer follows a URL that names one; whenever the URL changes under us (Back,
+///   Forward, an edited `#slug`), the layer follows it, to the first layer if it names none.
 /// - A reader's own choice writes `?layer=<slug>` as a new history entry, so Back returns to the
 ///   previous layer. Inside a frame it replaces the entry instead: the host page's Back button
 ///   must leave the article, not step through our layers.
@@ -16,8 +16,12 @@ use yew::prelude::*;
 pub fn use_url_sync(walkthrough: UseReducerHandle<Walkthrough>) {
     let dispatch = walkthrough.dispatcher();
     use_effect_with((), move |_| {
+        // On start, only a URL that names a layer moves us: a reader may already have chosen
+        // one (a click made while the app loaded is replayed before this effect runs).
+        if let Some(layer) = layer_in_location() {
+            dispatch.dispatch(Action::FromUrl(Some(layer)));
+        }
         let follow_url = move || dispatch.dispatch(Action::FromUrl(layer_in_location()));
-        follow_url();
         let window = gloo::utils::window();
         let on_popstate = EventListener::new(&window, "popstate", {
             let follow_url = follow_url.clone();

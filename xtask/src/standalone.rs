@@ -15,8 +15,6 @@ pub fn write(folder: &Path, index: &str) -> Result<(), String> {
     let page = inline_stylesheet(folder, index)?;
     let page = inline_noscript_stylesheet(folder, &page)?;
     let page = inline_icon(folder, &page)?;
-    let page = remove_tag(&page, "<link rel=\"modulepreload\"")?;
-    let page = remove_tag(&page, "<link rel=\"preload\"")?;
     let page = inline_loader(folder, &page)?;
     let target = folder.join(FILE_NAME);
     std::fs::write(&target, page).map_err(|e| format!("{}: {e}", target.display()))
@@ -71,11 +69,6 @@ fn inline_loader(folder: &Path, page: &str) -> Result<String, String> {
         "<script type=\"module\" data-js=\"{js}\" data-wasm=\"{wasm}\" data-static=\"{static_css}\">{loader}</script>"
     );
     Ok(splice(page, range.start..end, &inline))
-}
-
-fn remove_tag(page: &str, start: &str) -> Result<String, String> {
-    let (range, _) = find_tag(page, start)?;
-    Ok(splice(page, range, ""))
 }
 
 /// The first tag that begins with `start`: its byte range and its text.
@@ -147,8 +140,7 @@ mod tests {
     const INDEX: &str = r#"<html><head><link rel="icon" href="./favicon.svg" integrity="x"/>
 <link rel="stylesheet" href="./main.css" integrity="y"/>
 <noscript><link rel="stylesheet" href="static.css"></noscript>
-<script type="module" src="./boot.js" data-js="./app.js" data-wasm="./app_bg.wasm"></script>
-<link rel="modulepreload" href="./app.js" crossorigin="anonymous"><link rel="preload" href="./app_bg.wasm" as="fetch"></head>
+<script type="module" src="./boot.js" data-js="./app.js" data-wasm="./app_bg.wasm"></script></head>
 <body><div id="explainer"><main>Prerendered</main></div></body></html>"#;
 
     #[test]
@@ -167,7 +159,7 @@ mod tests {
             page.contains("<main>Prerendered</main>"),
             "the prerendered explainer stays"
         );
-        for reference in ["href=\"./", "src=\"./", "modulepreload", "rel=\"preload\""] {
+        for reference in ["href=\"./", "src=\"./"] {
             assert!(
                 !page.contains(reference),
                 "no reference to a file beside it: {reference}"
