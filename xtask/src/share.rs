@@ -29,7 +29,7 @@ pub fn head_tags() -> String {
     let meta = &CONTENT.meta;
     let (width, height) = PREVIEW_SIZE;
     let tags = [
-        format!(r#"<meta property="og:type" content="article">"#),
+        r#"<meta property="og:type" content="article">"#.to_owned(),
         format!(
             r#"<meta property="og:title" content="{}">"#,
             escape(meta.title)
@@ -45,7 +45,7 @@ pub fn head_tags() -> String {
             r#"<meta property="og:image:alt" content="{}">"#,
             escape(CONTENT.ui.figure_caption)
         ),
-        format!(r#"<meta name="twitter:card" content="summary_large_image">"#),
+        r#"<meta name="twitter:card" content="summary_large_image">"#.to_owned(),
         format!(
             r#"<link rel="alternate" type="application/json+oembed" href="{base}{OEMBED_FILE}" title="{}">"#,
             escape(meta.title)
