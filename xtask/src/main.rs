@@ -9,6 +9,7 @@
 //! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`.
 //! - `preview-image`: remakes `assets/preview.png`, the picture social sites show.
 
+mod bench;
 mod command;
 mod prerender;
 mod preview;
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         "setup" => setup::build_tools().and_then(|()| setup::browser_tools()),
         "prerender" => prerender::run(),
         "preview-image" => preview::run_task(),
+        "bench" => bench::run_task(),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {

@@ -1,0 +1,67 @@
+//! The machine and the revision the figures belong to, and the BENCHMARKS.md they go into.
+
+use crate::site::project_root;
+use std::process::Command;
+
+/// CPU model, cores, memory and system, from Linux's own files.
+pub fn describe() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let os_release = std::fs::read_to_string("/etc/os-release").unwrap_or_default();
+    let cpu = field(&cpuinfo, "model name", ':').unwrap_or("unknown CPU");
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    let memory_kib: f64 = field(&meminfo, "MemTotal", ':')
+        .and_then(|value| value.trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0.0);
+    let system = field(&os_release, "PRETTY_NAME", '=').unwrap_or("unknown system");
+    format!(
+        "{cpu}, {cores} cores, {:.1} GiB memory, {}",
+        memory_kib / 1024.0 / 1024.0,
+        system.trim_matches('"')
+    )
+}
+
+/// The first `name<separator>value` line's value, trimmed.
+fn field<'a>(text: &'a str, name: &str, separator: char) -> Option<&'a str> {
+    text.lines().find_map(|line| {
+        let (key, value) = line.split_once(separator)?;
+        (key.trim() == name).then(|| value.trim())
+    })
+}
+
+/// The commit measured, marked when the working tree differs from it.
+pub fn revision() -> String {
+    let output = Command::new("git")
+        .args(["describe", "--always", "--dirty=+uncommitted changes"])
+        .current_dir(project_root())
+        .output();
+    match output {
+        Ok(output) if output.status.success() => format!(
+            "dist/ built from commit {}",
+            String::from_utf8_lossy(&output.stdout).trim()
+        ),
+        _ => "dist/ (commit unknown)".to_owned(),
+    }
+}
+
+pub fn benchmarks_file(table: &str) -> String {
+    format!(
+        "# Benchmark: the explainer beside TimelineJS 3.9.11\n\n\
+         Written by `cargo xtask bench` (see README.md, \"Benchmark\", for what each figure \
+         measures). Both pages carry the same four layers and quotes, served gzip-sized from \
+         127.0.0.1 and loaded alternately in headless Chromium with the cache off.\n\n{table}"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_read_by_name() {
+        let text = "processor\t: 0\nmodel name\t: Some CPU @ 2.0GHz\n";
+        assert_eq!(field(text, "model name", ':'), Some("Some CPU @ 2.0GHz"));
+        assert_eq!(field("A=\"x\"\n", "A", '='), Some("\"x\""));
+        assert_eq!(field(text, "missing", ':'), None);
+    }
+}

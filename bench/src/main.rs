@@ -1,0 +1,149 @@
+//! `cargo xtask bench [--quick] [--write]`: the explainer's release site beside a TimelineJS
+//! 3.9.11 page with the same layers and quotes, both served on 127.0.0.1 and loaded alternately
+//! in headless Chromium. Prints a table of medians with the targets met or not, and
+//! (a full run, or `--write`) records it in BENCHMARKS.md.
+//!
+//! A benchmark, not a test: it exits 0 whatever the figures, and fails only when it cannot
+//! measure. `cargo xtask bench` builds `dist/` first; this binary measures what `dist/` holds.
+
+mod machine;
+mod measure;
+mod report;
+mod site;
+mod stats;
+mod timeline;
+
+use e2e::{Browser, Engine, Res, Scheme, Server};
+use measure::Subject;
+use report::{Sample, Setting};
+use serde_json::json;
+use std::path::Path;
+use std::process::ExitCode;
+
+const FULL_RUNS: usize = 7;
+/// Wide enough for the explainer's desktop layout; a common laptop viewport.
+const VIEWPORT: (u32, u32) = (1280, 900);
+
+struct Options {
+    runs: usize,
+    write: bool,
+}
+
+fn main() -> ExitCode {
+    let Some(options) = options() else {
+        eprintln!("usage: bench [--quick] [--write]");
+        return ExitCode::FAILURE;
+    };
+    match run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("bench: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--quick` is one run per page (CI keeps the command working with it); a full run writes
+/// BENCHMARKS.md unless it is quick, and `--write` asks for that either way.
+fn options() -> Option<Options> {
+    let mut options = Options {
+        runs: FULL_RUNS,
+        write: true,
+    };
+    let mut write = false;
+    for argument in std::env::args().skip(1) {
+        match argument.as_str() {
+            "--quick" => (options.runs, options.write) = (1, false),
+            "--write" => write = true,
+            _ => return None,
+        }
+    }
+    options.write |= write;
+    Some(options)
+}
+
+fn run(options: &Options) -> Res<()> {
+    let site = site::prepare()?;
+    let server = Server::start(site.clone())?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("tokio: {e}"))?;
+    let (ours, peer, browser_version) = runtime.block_on(measure_both(&server, &site, options))?;
+    let setting = Setting {
+        browser: browser_version,
+        machine: machine::describe(),
+        runs: options.runs,
+        revision: machine::revision(),
+    };
+    let table = report::markdown(&ours, &peer, &setting);
+    println!("\n{table}");
+    if options.write {
+        let file = site::project_root().join("BENCHMARKS.md");
+        std::fs::write(&file, machine::benchmarks_file(&table))
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        println!("Recorded in {}", file.display());
+    }
+    Ok(())
+}
+
+/// Every sample of both pages, and the browser's version; the browser is closed either way.
+async fn measure_both(
+    server: &Server,
+    site: &Path,
+    options: &Options,
+) -> Res<(Vec<Sample>, Vec<Sample>, String)> {
+    let browser = Browser::launch(Engine::Chromium, Scheme::Light, server).await?;
+    let outcome = measure_in(&browser, site, options).await;
+    browser.close().await;
+    outcome
+}
+
+async fn measure_in(
+    browser: &Browser,
+    site: &Path,
+    options: &Options,
+) -> Res<(Vec<Sample>, Vec<Sample>, String)> {
+    let version = prepare_session(browser).await?;
+    let subjects = [Subject::ours(), Subject::timelinejs()];
+    // One unrecorded load each: the first load of a session also pays for starting the
+    // renderer and reading the browser's own files from disk.
+    for subject in &subjects {
+        measure::first_view(browser, site, subject).await?;
+    }
+    let mut samples: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
+    for run in 0..options.runs {
+        // Alternate which page goes first, so neither always follows the other.
+        for index in [run % 2, 1 - run % 2] {
+            let subject = &subjects[index];
+            println!("run {}/{}: {}", run + 1, options.runs, subject.name);
+            let view = measure::first_view(browser, site, subject).await?;
+            let clicking = measure::clicking(browser, site, subject).await?;
+            samples[index].push(Sample { view, clicking });
+        }
+    }
+    let [ours, peer] = samples;
+    Ok((ours, peer, version))
+}
+
+/// A reader's settings rather than the e2e suite's: motion allowed (the suite asks for reduced
+/// motion), no HTTP cache (the server also says no-store), the desktop viewport.
+async fn prepare_session(browser: &Browser) -> Res<String> {
+    browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "features": [] }))
+        .await?;
+    browser.cdp("Network.enable", json!({})).await?;
+    browser
+        .cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await?;
+    browser.set_viewport(VIEWPORT.0, VIEWPORT.1).await?;
+    let version = browser.cdp("Browser.getVersion", json!({})).await?;
+    Ok(format!(
+        "{} ({}), viewport {}×{}",
+        version["product"].as_str().unwrap_or("unknown"),
+        "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage, fresh profile",
+        VIEWPORT.0,
+        VIEWPORT.1
+    ))
+}

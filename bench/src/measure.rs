@@ -1,0 +1,264 @@
+//! One page, measured in two loads in the shared Chromium session: a load left alone (bytes,
+//! requests, first contentful paint, layout shift, DOM size), then a load in which layer 2 is
+//! clicked from the start (first working click) and, once it works, 50+ layer changes.
+
+use crate::site;
+use coalition_explainer::content::CONTENT;
+use coalition_explainer::ROOT_ID;
+use e2e::{Browser, Res};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// How long after the load event the first view may still shift (TimelineJS lays out late).
+const SETTLE_MS: u64 = 2000;
+/// Layer changes per clicking load: the issue asks for at least 50.
+pub const LAYER_CHANGES: usize = 60;
+/// Far above what either page needs for its first working click.
+const FIRST_CLICK_LIMIT: Duration = Duration::from_secs(60);
+/// `loaded()`: every URL the page has loaded so far, itself first.
+const URLS_JS: &str = include_str!("urls.js");
+
+/// A page under test and how a reader works it.
+pub struct Subject {
+    pub name: &'static str,
+    /// Under the served site, e.g. `/ours/index.html`.
+    pub path: String,
+    /// The control that opens each layer, in order.
+    pub controls: Vec<String>,
+    /// A quote of layer 2, which must show after its control is clicked.
+    pub second_quote: String,
+    /// The box that quote must lie inside to count as shown (TimelineJS's slide frame).
+    pub within: Option<&'static str>,
+    /// The part of the page whose DOM a layer change touches.
+    pub root: String,
+}
+
+impl Subject {
+    pub fn ours() -> Subject {
+        let slugs = CONTENT.layers.iter().map(|layer| layer.slug);
+        Subject {
+            name: "ours",
+            path: format!("/{}/index.html", site::OURS),
+            controls: slugs.map(|slug| format!("#tab-{slug}")).collect(),
+            second_quote: format!("#panel-{} blockquote", second_slug()),
+            within: None,
+            root: format!("#{ROOT_ID}"),
+        }
+    }
+
+    pub fn timelinejs() -> Subject {
+        let slugs = CONTENT.layers.iter().map(|layer| layer.slug);
+        Subject {
+            name: "TimelineJS",
+            path: format!("/{}/index.html", site::TIMELINEJS),
+            // The marker in its time navigation: clicking it again stays on the slide, where
+            // a repeated "next" would run on past slide 2.
+            controls: slugs.map(|slug| format!("#{slug}-marker")).collect(),
+            second_quote: format!("#{} blockquote", second_slug()),
+            within: Some(".tl-storyslider"),
+            root: "#timeline-embed".to_owned(),
+        }
+    }
+}
+
+fn second_slug() -> &'static str {
+    CONTENT.layers[1].slug
+}
+
+/// What one load of a page left alone showed.
+pub struct FirstView {
+    pub gzip_bytes: u64,
+    pub requests: usize,
+    pub fcp_ms: f64,
+    pub cls: f64,
+    pub elements: u64,
+}
+
+/// What one load of a page clicked from the start showed.
+pub struct Clicking {
+    pub first_click_ms: f64,
+    /// Everything loaded by then: a page that defers its code pays for it here.
+    pub gzip_bytes_by_click: u64,
+    pub latencies_ms: Vec<f64>,
+}
+
+pub async fn first_view(browser: &Browser, site: &Path, subject: &Subject) -> Res<FirstView> {
+    navigate(browser, &subject.path).await?;
+    let script = format!("{URLS_JS}\n{}", include_str!("load.js"));
+    let report = browser.js_async(&script, vec![json!(SETTLE_MS)]).await?;
+    if report["reducedMotion"] == true {
+        return Err("the session still asks for reduced motion".to_owned());
+    }
+    let (gzip_bytes, requests) = transferred(browser, site, &report["urls"])?;
+    Ok(FirstView {
+        gzip_bytes,
+        requests,
+        fcp_ms: number(&report, "fcp")?,
+        cls: number(&report, "cls")?,
+        elements: number(&report, "elements")? as u64,
+    })
+}
+
+pub async fn clicking(browser: &Browser, site: &Path, subject: &Subject) -> Res<Clicking> {
+    let target = json!({
+        "control": subject.controls[1],
+        "quote": subject.second_quote,
+        "within": subject.within,
+    });
+    let source = format!("const TARGET = {target};\n{}", include_str!("early.js"));
+    let installed = browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
+        )
+        .await?;
+    let loaded = navigate(browser, &subject.path).await;
+    // Only this load clicks early; the next first-view load must be left alone.
+    browser
+        .cdp(
+            "Page.removeScriptToEvaluateOnNewDocument",
+            json!({ "identifier": installed["identifier"] }),
+        )
+        .await?;
+    loaded?;
+    let first_click_ms = first_click(browser, subject).await?;
+    let urls = browser
+        .js(&format!("{URLS_JS}\nreturn loaded();"), vec![])
+        .await?;
+    let (gzip_bytes_by_click, _) = transferred(browser, site, &urls)?;
+    let report = browser
+        .js_async(
+            include_str!("clicks.js"),
+            vec![
+                json!(subject.controls),
+                json!(subject.root),
+                json!(LAYER_CHANGES),
+            ],
+        )
+        .await?;
+    latencies(&report, subject).map(|latencies_ms| Clicking {
+        first_click_ms,
+        gzip_bytes_by_click,
+        latencies_ms,
+    })
+}
+
+/// A fresh load of `path`, through about:blank so every load starts from nothing.
+async fn navigate(browser: &Browser, path: &str) -> Res<()> {
+    let url = format!("{}{path}", browser.server.base_url);
+    for address in ["about:blank", url.as_str()] {
+        browser
+            .client
+            .goto(address)
+            .await
+            .map_err(|e| format!("open {address}: {e}"))?;
+    }
+    Ok(())
+}
+
+async fn first_click(browser: &Browser, subject: &Subject) -> Res<f64> {
+    let started = Instant::now();
+    while started.elapsed() < FIRST_CLICK_LIMIT {
+        let found = browser
+            .js("return window.__benchFirstClick || null;", vec![])
+            .await?;
+        if !found.is_null() {
+            return number(&found, "at");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!(
+        "{}: layer 2's quote did not show within {} s of clicking its control",
+        subject.name,
+        FIRST_CLICK_LIMIT.as_secs()
+    ))
+}
+
+fn latencies(report: &Value, subject: &Subject) -> Res<Vec<f64>> {
+    if let Some(error) = report["error"].as_str() {
+        return Err(format!("{}: layer changes failed: {error}", subject.name));
+    }
+    let unchanged = report["unchanged"].as_u64().unwrap_or_default();
+    if unchanged > 0 {
+        return Err(format!(
+            "{}: {unchanged} of {LAYER_CHANGES} clicks changed nothing within a second",
+            subject.name
+        ));
+    }
+    Ok(report["latencies"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_f64)
+        .collect())
+}
+
+fn number(report: &Value, key: &str) -> Res<f64> {
+    report[key]
+        .as_f64()
+        .ok_or_else(|| format!("the page reported no {key}: {report}"))
+}
+
+/// The gzip -9 size of the files at `urls` (a JSON list) and how many there are.
+fn transferred(browser: &Browser, site: &Path, urls: &Value) -> Res<(u64, usize)> {
+    let urls: Vec<&str> = urls
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let bytes = gzip_bytes(site, &browser.server.base_url, &urls)?;
+    Ok((bytes, urls.len()))
+}
+
+/// The gzip -9 size of every file the page loaded: what a server compressing at its best
+/// level would send. Anything not from our loopback server fails the run.
+fn gzip_bytes(site: &Path, base_url: &str, urls: &[&str]) -> Res<u64> {
+    urls.iter()
+        .map(|url| {
+            let path = url
+                .strip_prefix(base_url)
+                .ok_or_else(|| format!("the page loaded {url}, outside the loopback server"))?;
+            let path = path.split(['?', '#']).next().unwrap_or_default();
+            gzip_size(&site.join(path.trim_start_matches('/')))
+        })
+        .sum()
+}
+
+fn gzip_size(file: &Path) -> Res<u64> {
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(&bytes).map_err(|e| e.to_string())?;
+    let compressed = encoder.finish().map_err(|e| e.to_string())?;
+    Ok(compressed.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_subjects_name_a_control_per_layer_and_a_layer_two_quote() {
+        for subject in [Subject::ours(), Subject::timelinejs()] {
+            assert_eq!(subject.controls.len(), CONTENT.layers.len());
+            assert!(subject.second_quote.contains(CONTENT.layers[1].slug));
+        }
+        assert_eq!(Subject::ours().controls[1], "#tab-multinational-force");
+    }
+
+    #[test]
+    fn gzip_counts_only_files_of_the_loopback_server() {
+        let site = std::env::temp_dir().join(format!("bench-gzip-{}", std::process::id()));
+        std::fs::create_dir_all(&site).expect("temp dir");
+        std::fs::write(site.join("a.txt"), "a".repeat(10_000)).expect("file");
+        let base = "http://127.0.0.1:1";
+        let bytes = gzip_bytes(&site, base, &["http://127.0.0.1:1/a.txt?x=1"]).expect("size");
+        assert!(bytes > 0 && bytes < 200, "{bytes}");
+        assert!(gzip_bytes(&site, base, &["https://example.com/a.txt"]).is_err());
+        std::fs::remove_dir_all(&site).expect("clean up");
+    }
+}

@@ -1,0 +1,79 @@
+//! The folder both pages are served from, under `target/` (never committed):
+//! `ours/` is a copy of `dist/`, `timelinejs/` the generated TimelineJS page with its npm dist.
+//! Copies rather than links, so a rebuild of `dist/` during a run cannot change what is measured.
+
+use crate::timeline;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub const OURS: &str = "ours";
+pub const TIMELINEJS: &str = "timelinejs";
+
+/// Where TimelineJS's built files sit after `npm ci --prefix tools`.
+const TIMELINEJS_DIST: &str = "tools/node_modules/@knight-lab/timelinejs/dist";
+
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("bench sits in the workspace")
+        .to_owned()
+}
+
+/// Writes the site afresh and returns its root.
+pub fn prepare() -> Result<PathBuf, String> {
+    let root = project_root();
+    let site = root.join("target/bench/site");
+    if site.exists() {
+        fs::remove_dir_all(&site).map_err(|e| format!("{}: {e}", site.display()))?;
+    }
+    let dist = root.join("dist");
+    if !dist.join("index.html").is_file() {
+        return Err("dist/ has no index.html: run `cargo xtask bench` (it builds it)".to_owned());
+    }
+    copy_tree(&dist, &site.join(OURS))?;
+    timelinejs(&root.join(TIMELINEJS_DIST), &site.join(TIMELINEJS))?;
+    // The e2e server insists on a root index.html; this one lists the two pages for a person.
+    write(
+        &site.join("index.html"),
+        &format!(
+            "<!doctype html><title>bench</title><ul><li><a href=\"{OURS}/index.html\">ours</a>\
+             <li><a href=\"{TIMELINEJS}/index.html\">TimelineJS</a></ul>\n"
+        ),
+    )?;
+    Ok(site)
+}
+
+fn timelinejs(npm_dist: &Path, folder: &Path) -> Result<(), String> {
+    if !npm_dist.join("js/timeline.js").is_file() {
+        return Err(format!(
+            "{} is missing: run `npm ci --prefix tools` (cargo xtask bench does)",
+            npm_dist.display()
+        ));
+    }
+    for part in ["css", "js"] {
+        copy_tree(&npm_dist.join(part), &folder.join(part))?;
+    }
+    let story = timeline::story();
+    let pretty = serde_json::to_string_pretty(&story).map_err(|e| e.to_string())?;
+    // The story on its own, to read or to load into TimelineJS elsewhere; the page inlines it.
+    write(&folder.join("timeline.json"), &pretty)?;
+    write(&folder.join("index.html"), &timeline::page(&story))
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_tree(&path, &target)?;
+        } else {
+            fs::copy(&path, &target).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
