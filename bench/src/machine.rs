@@ -47,9 +47,10 @@ pub fn revision() -> String {
 pub fn benchmarks_file(table: &str) -> String {
     format!(
         "# Benchmark: the explainer beside TimelineJS 3.9.11\n\n\
-         Written by `cargo xtask bench` (see README.md, \"Benchmark\", for what each figure \
-         measures). Both pages carry the same four layers and quotes, served gzip-sized from \
-         127.0.0.1 and loaded alternately in headless Chromium with the cache off.\n\n{table}"
+         Written by `cargo xtask bench`; README.md (\"Benchmark\") says how each figure is\n\
+         measured. Both pages carry the same four layers and quotes, are served from 127.0.0.1\n\
+         (bytes are the gzip -9 sizes of the files loaded) and are loaded alternately in headless\n\
+         Chromium with the cache off.\n\n{table}"
     )
 }
 

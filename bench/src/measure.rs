@@ -93,6 +93,12 @@ pub async fn first_view(browser: &Browser, site: &Path, subject: &Subject) -> Re
     if report["reducedMotion"] == true {
         return Err("the session still asks for reduced motion".to_owned());
     }
+    if report["probed"] == true {
+        return Err(format!(
+            "{}: the e2e server put its probe in the page; serve it where it does not",
+            subject.name
+        ));
+    }
     let (gzip_bytes, requests) = transferred(browser, site, &report["urls"])?;
     Ok(FirstView {
         gzip_bytes,
