@@ -139,11 +139,34 @@ async fn prepare_session(browser: &Browser) -> Res<String> {
         .await?;
     browser.set_viewport(VIEWPORT.0, VIEWPORT.1).await?;
     let version = browser.cdp("Browser.getVersion", json!({})).await?;
+    let command_line = browser
+        .cdp("Browser.getBrowserCommandLine", json!({}))
+        .await?;
     Ok(format!(
-        "{} ({}), viewport {}×{}",
+        "{}, viewport {}×{}, switches: {}",
         version["product"].as_str().unwrap_or("unknown"),
-        "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage, fresh profile",
         VIEWPORT.0,
-        VIEWPORT.1
+        VIEWPORT.1,
+        switches(&command_line["arguments"])
     ))
+}
+
+/// The browser's switches as started (the e2e session's and chromedriver's), the profile
+/// folder named only as fresh: its path changes every run.
+fn switches(arguments: &serde_json::Value) -> String {
+    let listed: Vec<&str> = arguments
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(serde_json::Value::as_str)
+        .filter(|argument| argument.starts_with("--"))
+        .map(|argument| {
+            if argument.starts_with("--user-data-dir=") {
+                "--user-data-dir=(fresh)"
+            } else {
+                argument
+            }
+        })
+        .collect();
+    listed.join(" ")
 }
