@@ -21,6 +21,15 @@ pub fn describe() -> String {
     )
 }
 
+/// The 1-minute load average: on a shared machine, other work running beside the benchmark
+/// slows both pages and widens the spread, so the report says how busy the machine was.
+pub fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
 /// The first `name<separator>value` line's value, trimmed.
 fn field<'a>(text: &'a str, name: &str, separator: char) -> Option<&'a str> {
     text.lines().find_map(|line| {

@@ -63,6 +63,7 @@ fn options() -> Option<Options> {
 }
 
 fn run(options: &Options) -> Res<()> {
+    let load_before = machine::load_average();
     let site = site::prepare()?;
     let server = Server::start(site.clone())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -73,7 +74,11 @@ fn run(options: &Options) -> Res<()> {
     let (ours, peer, browser_version) = runtime.block_on(measure_both(&server, &site, options))?;
     let setting = Setting {
         browser: browser_version,
-        machine: machine::describe(),
+        machine: format!(
+            "{}; load average {load_before} before, {} after",
+            machine::describe(),
+            machine::load_average()
+        ),
         runs: options.runs,
         revision: machine::revision(),
     };
