@@ -110,27 +110,7 @@ pub async fn first_view(browser: &Browser, site: &Path, subject: &Subject) -> Re
 }
 
 pub async fn clicking(browser: &Browser, site: &Path, subject: &Subject) -> Res<Clicking> {
-    let target = json!({
-        "control": subject.controls[1],
-        "quote": subject.second_quote,
-        "within": subject.within,
-    });
-    let source = format!("const TARGET = {target};\n{}", include_str!("early.js"));
-    let installed = browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": source }),
-        )
-        .await?;
-    let loaded = navigate(browser, &subject.path).await;
-    // Only this load clicks early; the next first-view load must be left alone.
-    browser
-        .cdp(
-            "Page.removeScriptToEvaluateOnNewDocument",
-            json!({ "identifier": installed["identifier"] }),
-        )
-        .await?;
-    loaded?;
+    load_clicking_early(browser, subject).await?;
     let first_click_ms = first_click(browser, subject).await?;
     let urls = browser
         .js(&format!("{URLS_JS}\nreturn loaded();"), vec![])
@@ -151,6 +131,31 @@ pub async fn clicking(browser: &Browser, site: &Path, subject: &Subject) -> Res<
         gzip_bytes_by_click,
         latencies_ms,
     })
+}
+
+/// Loads the page with `early.js` running before the page's own scripts, clicking layer 2.
+async fn load_clicking_early(browser: &Browser, subject: &Subject) -> Res<()> {
+    let target = json!({
+        "control": subject.controls[1],
+        "quote": subject.second_quote,
+        "within": subject.within,
+    });
+    let source = format!("const TARGET = {target};\n{}", include_str!("early.js"));
+    let installed = browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
+        )
+        .await?;
+    let loaded = navigate(browser, &subject.path).await;
+    // Only this load clicks early; the next first-view load must be left alone.
+    browser
+        .cdp(
+            "Page.removeScriptToEvaluateOnNewDocument",
+            json!({ "identifier": installed["identifier"] }),
+        )
+        .await?;
+    loaded
 }
 
 /// A fresh load of `path`, through about:blank so every load starts from nothing.
