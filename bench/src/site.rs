@@ -55,9 +55,10 @@ fn timelinejs(npm_dist: &Path, folder: &Path) -> Result<(), String> {
     }
     let story = timeline::story();
     let pretty = serde_json::to_string_pretty(&story).map_err(|e| e.to_string())?;
-    // The story on its own, to read or to load into TimelineJS elsewhere; the page inlines it.
+    // The story on its own, to read or to load into TimelineJS elsewhere; start.js carries it.
     write(&folder.join("timeline.json"), &pretty)?;
-    write(&folder.join("index.html"), &timeline::page(&story))
+    write(&folder.join("start.js"), &timeline::start_script(&story))?;
+    write(&folder.join("index.html"), &timeline::page())
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
