@@ -30,6 +30,10 @@
     var detail = target && target !== window ? "failed load of " + (target.src || target.href) : event.message;
     record("error", detail);
   }, true);
+  // The server sends a strict Content-Security-Policy; anything it blocks is a problem.
+  document.addEventListener("securitypolicyviolation", function (event) {
+    record("CSP violation", event.violatedDirective + " blocked " + (event.blockedURI || "inline code"));
+  });
   window.addEventListener("unhandledrejection", function (event) {
     record("unhandledrejection", String(event.reason));
   });
@@ -55,21 +59,28 @@
   }
   var add = EventTarget.prototype.addEventListener;
   var remove = EventTarget.prototype.removeEventListener;
+  // Called without a receiver (`const on = addEventListener; on(...)`), the browser uses the
+  // window; so do we.
+  function receiver(self) {
+    return self === undefined || self === null ? window : self;
+  }
   EventTarget.prototype.addEventListener = function (type, listener, options) {
+    var target = receiver(this);
     if (listener) {
-      var set = listenersOf(this, keyOf(type, options));
+      var set = listenersOf(target, keyOf(type, options));
       if (!set.has(listener)) {
         set.add(listener);
         live += 1;
       }
     }
-    return add.call(this, type, listener, options);
+    return add.call(target, type, listener, options);
   };
   EventTarget.prototype.removeEventListener = function (type, listener, options) {
-    if (listener && listenersOf(this, keyOf(type, options)).delete(listener)) {
+    var target = receiver(this);
+    if (listener && listenersOf(target, keyOf(type, options)).delete(listener)) {
       live -= 1;
     }
-    return remove.call(this, type, listener, options);
+    return remove.call(target, type, listener, options);
   };
 
   var wasmStarted = false;
