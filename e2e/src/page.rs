@@ -54,23 +54,23 @@ impl Browser {
         self.wait_for_app().await
     }
 
-    /// Waits until the app's WebAssembly has started (see probe.js) and has rendered its tabs.
+    /// Waits for the layer tabs. They are prerendered, and the app itself loads on the reader's
+    /// first sign of interest (boot.js), replaying a click or key that arrives meanwhile; so
+    /// the checks after each action wait for their outcome (`expect_layer`).
     pub async fn wait_for_app(&self) -> Res<()> {
-        let started = std::time::Instant::now();
-        let ready_js = format!(
-            "return !!(window.__e2e && window.__e2e.wasmStarted()) && document.querySelectorAll('[role=tab]').length === {};",
-            CONTENT.layers.len()
-        );
-        while started.elapsed() < APP_START {
-            if self.js(&ready_js, vec![]).await? == true {
-                return self.settle().await;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Err(format!(
-            "the app did not start within {} s",
-            APP_START.as_secs()
-        ))
+        let tabs = format!("[role=\"tab\"]:nth-of-type({})", CONTENT.layers.len());
+        self.client
+            .wait()
+            .at_most(APP_START)
+            .for_element(Locator::Css(&tabs))
+            .await
+            .map(drop)
+            .map_err(|e| {
+                format!(
+                    "the page did not show its {} tabs: {e}",
+                    CONTENT.layers.len()
+                )
+            })
     }
 
     /// Runs `script` (a function body; `arguments` holds `args`) and returns its value.
@@ -254,17 +254,21 @@ pub fn check(condition: bool, message: impl FnOnce() -> String) -> Res<()> {
     }
 }
 
-/// Checks the page shows `layer` alone, chosen and with its own panel.
+/// Checks the page shows `layer` alone, chosen and with its own panel, waiting for it while
+/// the app may still be loading.
 pub async fn expect_layer(browser: &Browser, layer: usize, context: &str) -> Res<LayerView> {
-    let view = browser.layer_view().await?;
-    check(
-        view.selected == Some(layer) && view.visible_panels == [layer],
-        || {
-            format!(
+    let started = std::time::Instant::now();
+    loop {
+        let view = browser.layer_view().await?;
+        if view.selected == Some(layer) && view.visible_panels == [layer] {
+            return Ok(view);
+        }
+        if started.elapsed() > APP_START {
+            return Err(format!(
                 "{context}: expected layer {layer} ({}) alone, saw {view:?}",
                 slug(layer)
-            )
-        },
-    )?;
-    Ok(view)
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

@@ -4,8 +4,6 @@
 //   resource loads go to sessionStorage, which survives the suite's navigations within a tab;
 // - event listeners added and removed are counted, for the endurance scenario (Chromium's
 //   exact count is devtools-only; this counts every addEventListener in all engines alike);
-// - the moment the app's WebAssembly is instantiated: the page is prerendered, so tabs on
-//   screen do not mean the app has taken them over yet.
 (function () {
   "use strict";
   var KEY = "e2e-problems";
@@ -83,22 +81,7 @@
     return remove.call(target, type, listener, options);
   };
 
-  var wasmStarted = false;
-  ["instantiate", "instantiateStreaming"].forEach(function (name) {
-    var original = WebAssembly[name];
-    if (!original) {
-      return;
-    }
-    WebAssembly[name] = function () {
-      return original.apply(WebAssembly, arguments).then(function (result) {
-        wasmStarted = true;
-        return result;
-      });
-    };
-  });
-
   window.__e2e = {
-    wasmStarted: function () { return wasmStarted; },
     liveListeners: function () { return live; },
     takeProblems: function () {
       var list = JSON.parse(sessionStorage.getItem(KEY) || "[]");
