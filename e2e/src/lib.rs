@@ -130,10 +130,7 @@ impl State {
 
     fn server(&mut self) -> Res<Server> {
         if self.server.is_none() {
-            let dist = std::env::var_os("E2E_DIST")
-                .map(PathBuf::from)
-                .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"));
-            self.server = Some(Server::start(dist)?);
+            self.server = Some(Server::start(dist_folder())?);
         }
         Ok(self.server.clone().expect("started above"))
     }
@@ -188,4 +185,11 @@ async fn problems_since(browser: &mut Browser, server: &Server, mark: usize) -> 
 
 fn listed(title: &str, items: &[String]) -> String {
     format!("{title}:\n  {}", items.join("\n  "))
+}
+
+/// The release site under test: `E2E_DIST`, or the workspace's `dist/`.
+pub fn dist_folder() -> PathBuf {
+    std::env::var_os("E2E_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"))
 }

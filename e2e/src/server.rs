@@ -16,6 +16,10 @@ pub const DELIBERATELY_MISSING: &str = "/e2e-self-check-missing.png";
 
 /// Served at this path and loaded first thing in `<head>`.
 pub const PROBE_PATH: &str = "/e2e-probe.js";
+
+/// The policy strict news sites run (issue 4), sent with every response: the whole suite runs
+/// under it, and the probe reports any violation.
+pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'";
 const PROBE_SOURCE: &str = include_str!("probe.js");
 
 /// One request as the server answered it.
@@ -101,7 +105,7 @@ fn serve_connection(stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>) {
             .push(Request { target, status });
         let head = format!(
             "HTTP/1.1 {status} {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-             Cache-Control: no-store\r\n\r\n",
+             Cache-Control: no-store\r\nContent-Security-Policy: {STRICT_CSP}\r\n\r\n",
             if status == 200 { "OK" } else { "Not Found" },
             body.len()
         );

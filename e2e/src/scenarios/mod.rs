@@ -2,6 +2,7 @@
 //! engines that fix the scheme at start-up need only one more session.
 
 mod accessibility;
+mod embedding;
 mod endurance;
 mod layout;
 mod navigation;
@@ -52,6 +53,12 @@ pub fn all() -> Vec<Scenario> {
         Light screenshots_at_360px => |b| screenshots::every_layer(b, 360);
         Light screenshots_at_1280px => |b| screenshots::every_layer(b, 1280);
         Light endurance_1000_layer_changes => endurance::thousand_layer_changes;
+        Light served_under_strict_csp => embedding::served_under_strict_csp;
+        Light readable_without_javascript => embedding::readable_without_javascript;
+        Light standalone_file_works_from_disk => embedding::standalone_file_works_from_disk;
+        Light demo_frames_fit_at_360px => |b| embedding::demo_frames_fit_their_content(b, 360);
+        Light demo_frames_fit_at_1280px => |b| embedding::demo_frames_fit_their_content(b, 1280);
+        Light works_in_a_sandboxed_frame => embedding::works_in_a_sandboxed_frame;
         Dark scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
         Dark axe_at_360px => |b| accessibility::axe_at_width(b, 360);
         Dark axe_at_1280px => |b| accessibility::axe_at_width(b, 1280);
