@@ -110,6 +110,21 @@ impl Browser {
     }
 
     /// A real pointer click on the tab of `layer`, through WebDriver.
+    /// The address's query once it reads `expected`, or as it stands after a few seconds. The
+    /// app writes the URL in an effect, which Yew's scheduler may run just after the render
+    /// that a script already sees (it yields to the browser every 16 ms on a busy machine).
+    pub async fn search_once_it_is(&self, expected: &str) -> Res<String> {
+        let started = std::time::Instant::now();
+        loop {
+            let search = self.js("return location.search;", vec![]).await?;
+            let search = search.as_str().unwrap_or_default().to_owned();
+            if search == expected || started.elapsed() > Duration::from_secs(5) {
+                return Ok(search);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn click_tab(&self, layer: usize) -> Res<()> {
         self.click(&format!("#tab-{}", CONTENT.layers[layer].slug))
             .await

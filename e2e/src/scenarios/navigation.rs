@@ -13,12 +13,10 @@ pub async fn click_every_layer(browser: &mut Browser) -> Res<()> {
     for layer in (1..=last).chain([0]) {
         browser.click_tab(layer).await?;
         let view = expect_layer(browser, layer, "after a click").await?;
-        check(view.search == format!("?layer={}", slug(layer)), || {
-            format!(
-                "a click on {} left the address at {:?}",
-                slug(layer),
-                view.search
-            )
+        let wanted = format!("?layer={}", slug(layer));
+        let search = browser.search_once_it_is(&wanted).await?;
+        check(search == wanted, || {
+            format!("a click on {} left the address at {search:?}", slug(layer))
         })?;
         check(view.announcement == announcement_for(layer), || {
             format!(
