@@ -211,7 +211,8 @@ impl IsoDate {
     }
 
     fn days_in_month(&self) -> u8 {
-        let leap = (self.year.is_multiple_of(4) && !self.year.is_multiple_of(100)) || self.year.is_multiple_of(400);
+        let leap = (self.year.is_multiple_of(4) && !self.year.is_multiple_of(100))
+            || self.year.is_multiple_of(400);
         match self.month {
             2 if leap => 29,
             2 => 28,
