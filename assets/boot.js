@@ -65,6 +65,8 @@ function startOnInterest() {
 
 function onReady() {
   for (const type of ["click", "keydown"]) removeEventListener(type, holdUntilReady, true);
+  // Tells host pages and tests that the app has taken over the page.
+  document.documentElement.dataset.app = "ready";
   // The app's first render and effects run in the same task as its start; replay after it.
   requestAnimationFrame(() => waiting.splice(0).forEach(replay));
 }

@@ -73,6 +73,18 @@ impl Browser {
             })
     }
 
+    /// Waits until the app has taken over the page (boot.js marks `<html data-app="ready">`),
+    /// for links that load it at once: deep links, frames.
+    pub async fn wait_for_app_started(&self) -> Res<()> {
+        self.client
+            .wait()
+            .at_most(APP_START)
+            .for_element(Locator::Css("html[data-app=\"ready\"]"))
+            .await
+            .map(drop)
+            .map_err(|e| format!("the app did not start: {e}"))
+    }
+
     /// Runs `script` (a function body; `arguments` holds `args`) and returns its value.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Res<Value> {
         self.client

@@ -124,6 +124,10 @@ pub async fn hostile_deep_links(browser: &mut Browser) -> Res<()> {
     ];
     for link in &hostile {
         browser.open(link).await?;
+        // The first layer is prerendered: only the started app's choice proves the fallback
+        // (and leaving the page mid-start would only test the engine's teardown).
+        browser.wait_for_app_started().await?;
+        browser.settle().await?;
         expect_layer(
             browser,
             0,
