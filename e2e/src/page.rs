@@ -152,6 +152,9 @@ impl Browser {
             .click()
             .await
             .map_err(|e| format!("click {selector}: {e}"))?;
+        // A click on a control starts the app if it has not started yet (boot.js), and is
+        // replayed once it has: wait for that, then for the render.
+        self.wait_for_app_started().await?;
         self.settle().await
     }
 
