@@ -107,10 +107,8 @@ pub fn run_all() -> Result<(), String> {
         .map(|(_, tally, outcome)| tally.failed.max(usize::from(outcome.is_err())))
         .sum();
     let failed = native.failed + browser.failed + usize::from(build_outcome.is_err()) + e2e_failed;
-    println!(
-        "{} passed, {failed} failed",
-        native.passed + browser.passed + e2e_passed
-    );
+    let passed = native.passed + browser.passed + e2e_passed;
+    println!("{passed} passed, {failed} failed");
     let e2e_outcome = engines.into_iter().try_for_each(|(_, tally, outcome)| {
         outcome?;
         if tally.passed == 0 {
@@ -125,7 +123,10 @@ pub fn run_all() -> Result<(), String> {
     if native.passed == 0 || browser.passed == 0 {
         return Err("a suite ran no test".to_owned());
     }
-    crate::bench::quick_after_tests()
+    crate::bench::quick_after_tests()?;
+    // The totals again as the last line, where CI reads a run's result.
+    println!("\nall suites: {passed} passed, {failed} failed");
+    Ok(())
 }
 
 fn section(title: &str) {
