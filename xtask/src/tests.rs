@@ -125,7 +125,7 @@ pub fn run_all() -> Result<(), String> {
     }
     crate::bench::quick_after_tests()?;
     // The totals again as the last line, where CI reads a run's result.
-    println!("\nall suites: {passed} passed, {failed} failed");
+    println!("\ntotal: {passed} passed, {failed} failed");
     Ok(())
 }
 
