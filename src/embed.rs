@@ -12,6 +12,10 @@ pub const EMBED_PARAM: &str = "embed";
 const PYM_SEPARATOR: &str = "xPYMx";
 const PYM_PREFIX: &str = "pym";
 
+/// The iframe's height before the explainer reports its own: roomy enough that a host without
+/// `embed.js` or pym.js still shows most of a layer.
+pub const INITIAL_FRAME_HEIGHT: u32 = 1600;
+
 /// The longest child id we accept; pym's own ids are short element ids.
 const MAX_CHILD_ID: usize = 64;
 

@@ -1,12 +1,8 @@
 use crate::content::CONTENT;
-use crate::embed::embed_snippet;
+use crate::embed::{embed_snippet, INITIAL_FRAME_HEIGHT};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
-
-/// The iframe's height before `embed.js` measures the content: roomy enough that a host
-/// without the script still shows most of a layer.
-const INITIAL_HEIGHT: u32 = 1600;
 
 #[wasm_bindgen]
 extern "C" {
@@ -23,14 +19,15 @@ pub fn embed_code() -> Html {
     let ui = &CONTENT.ui;
     // The server does not know where the page will live: start with a relative address
     // (identical on server and browser, for hydration), then use the real one.
-    let snippet = use_state(|| embed_snippet("index.html", CONTENT.meta.title, INITIAL_HEIGHT));
+    let snippet =
+        use_state(|| embed_snippet("index.html", CONTENT.meta.title, INITIAL_FRAME_HEIGHT));
     {
         let snippet = snippet.clone();
         use_effect_with((), move |_| {
             snippet.set(embed_snippet(
                 &page_address(),
                 CONTENT.meta.title,
-                INITIAL_HEIGHT,
+                INITIAL_FRAME_HEIGHT,
             ))
         });
     }

@@ -6,13 +6,14 @@
 //! building. Without it the URLs are relative, which browsers and most CMSs still resolve.
 
 use coalition_explainer::content::CONTENT;
-use coalition_explainer::embed::embed_snippet;
+use coalition_explainer::embed::{embed_snippet, INITIAL_FRAME_HEIGHT};
 use std::path::Path;
 
 pub const OEMBED_FILE: &str = "oembed.json";
 pub const PREVIEW_IMAGE: &str = "preview.png";
 const PREVIEW_SIZE: (u32, u32) = (1200, 630);
-const EMBED_SIZE: (u32, u32) = (640, 1600);
+/// The width an oEmbed consumer is offered; the height is the frame's initial one.
+const EMBED_WIDTH: u32 = 640;
 
 /// Where the site is deployed, ending in `/`; empty for relative URLs.
 fn base_url() -> String {
@@ -56,7 +57,7 @@ pub fn head_tags() -> String {
 
 /// Writes `oembed.json` into `folder`.
 pub fn write_oembed(folder: &Path) -> Result<(), String> {
-    let (width, height) = EMBED_SIZE;
+    let (width, height) = (EMBED_WIDTH, INITIAL_FRAME_HEIGHT);
     let page = format!("{}index.html", base_url());
     let source = &CONTENT.source;
     let oembed = serde_json::json!({

@@ -19,7 +19,7 @@ impl Tally {
         let Some(result) = line.trim().strip_prefix("test result: ") else {
             return;
         };
-        for part in result.split(|c| c == ';' || c == '.') {
+        for part in result.split([';', '.']) {
             let mut words = part.split_whitespace();
             match (
                 words.next().and_then(|n| n.parse::<usize>().ok()),
