@@ -18,6 +18,7 @@ mod share;
 mod sizes;
 mod standalone;
 mod tests;
+mod text;
 mod toolchain;
 
 use std::process::ExitCode;

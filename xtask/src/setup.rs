@@ -114,10 +114,7 @@ pub fn locked_version(package: &str) -> Result<String, String> {
     let lock = std::fs::read_to_string(project_root().join("Cargo.lock"))
         .map_err(|e| format!("Cargo.lock: {e}"))?;
     let marker = format!("name = \"{package}\"\nversion = \"");
-    let start = lock
-        .find(&marker)
-        .ok_or_else(|| format!("Cargo.lock has no package {package}"))?
-        + marker.len();
-    let length = lock[start..].find('"').ok_or("Cargo.lock is malformed")?;
-    Ok(lock[start..start + length].to_owned())
+    crate::text::quoted_value_after(&lock, &marker)
+        .map(str::to_owned)
+        .ok_or_else(|| format!("Cargo.lock has no package {package}"))
 }

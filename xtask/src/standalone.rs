@@ -82,13 +82,8 @@ fn find_tag<'a>(page: &'a str, start: &str) -> Result<(Range<usize>, &'a str), S
 
 /// A double-quoted attribute's value in `tag`.
 fn attribute<'a>(tag: &'a str, name: &str) -> Result<&'a str, String> {
-    let marker = format!(" {name}=\"");
-    let start = tag
-        .find(&marker)
-        .ok_or_else(|| format!("`{tag}` has no {name}"))?
-        + marker.len();
-    let length = tag[start..].find('"').ok_or("unclosed attribute")?;
-    Ok(&tag[start..start + length])
+    crate::text::quoted_value_after(tag, &format!(" {name}=\""))
+        .ok_or_else(|| format!("`{tag}` has no {name}"))
 }
 
 fn splice(page: &str, range: Range<usize>, replacement: &str) -> String {
