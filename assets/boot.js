@@ -5,7 +5,8 @@
 // (JS glue and WASM) loads only when it is needed: at once for a deep link or inside a host
 // page's frame (the host waits for our height), otherwise at the reader's first sign of
 // interest (pointer over the page, focus, touch). A click or key press that arrives while the app
-// loads is replayed when it is ready, so no choice is lost. If this browser cannot run
+// loads is replayed when it is ready, so no choice is lost; a layer chosen meanwhile shows at
+// once (see `showChoice`), so the reader never waits for the download. If this browser cannot run
 // WebAssembly, or the app fails to load, the static stylesheet shows every layer at once, as it
 // does with JavaScript off.
 const tag = document.querySelector("script[data-wasm]");
@@ -18,6 +19,7 @@ if (framed || params.has("embed")) {
 }
 
 function showStaticPage() {
+  forgetChoice();
   const link = document.createElement("link");
   link.rel = "stylesheet";
   // The standalone file carries the stylesheet itself, as a data: URL.
@@ -47,7 +49,25 @@ function holdUntilReady(event) {
   if (!control || !wanted) return;
   event.preventDefault();
   waiting.push({ control, type: event.type, key: event.key });
+  if (event.type === "click" && control.getAttribute("role") === "tab") showChoice(control);
   startApp();
+}
+
+// Shows the panel of a layer tab clicked while the app loads, and marks the tab as chosen:
+// style/main.css styles `[data-chosen]` as selected while `<html data-choosing>` is set. Only
+// data attributes change, never ones the app renders, so it hydrates the page as prerendered;
+// the replayed click then makes the choice the app's own, and `forgetChoice` drops the marks.
+function showChoice(tab) {
+  const panel = document.getElementById(tab.getAttribute("aria-controls"));
+  if (!panel) return;
+  forgetChoice();
+  for (const element of [tab, panel]) element.dataset.chosen = "";
+  document.documentElement.dataset.choosing = "";
+}
+
+function forgetChoice() {
+  delete document.documentElement.dataset.choosing;
+  for (const element of document.querySelectorAll("[data-chosen]")) delete element.dataset.chosen;
 }
 
 function replay({ control, type, key }) {
@@ -68,7 +88,11 @@ function onReady() {
   // Tells host pages and tests that the app has taken over the page.
   document.documentElement.dataset.app = "ready";
   // The app's first render and effects run in the same task as its start; replay after it.
-  requestAnimationFrame(() => waiting.splice(0).forEach(replay));
+  // Yew renders a click's change before `click()` returns, so the marks go with nothing between.
+  requestAnimationFrame(() => {
+    waiting.splice(0).forEach(replay);
+    forgetChoice();
+  });
 }
 
 if (typeof WebAssembly !== "object" || !tag) {

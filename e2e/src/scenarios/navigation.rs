@@ -4,6 +4,7 @@ use crate::browser::Browser;
 use crate::page::{announcement_for, check, expect_layer, layer_count, slug};
 use crate::Res;
 use fantoccini::key::Key;
+use serde_json::json;
 
 /// Every layer by pointer; each click writes `?layer=<slug>` and announces the layer's name.
 pub async fn click_every_layer(browser: &mut Browser) -> Res<()> {
@@ -28,6 +29,59 @@ pub async fn click_every_layer(browser: &mut Browser) -> Res<()> {
     }
     Ok(())
 }
+
+/// A layer clicked before the app has loaded shows at once (boot.js), in the same task as the
+/// click; once ready, the app makes that choice its own and no mark of it is left.
+pub async fn choice_while_loading_shows_at_once(browser: &mut Browser) -> Res<()> {
+    browser.open("").await?;
+    let layer = 1;
+    let at_click = browser
+        .js(
+            CLICK_WHILE_LOADING_JS,
+            vec![json!(format!("#tab-{}", slug(layer)))],
+        )
+        .await?;
+    check(at_click["loading"] == true, || {
+        "the app had loaded before the click: nothing here tests the early choice".to_owned()
+    })?;
+    let shown = at_click["shown"].as_str().unwrap_or_default();
+    check(shown == format!("panel-{}", slug(layer)), || {
+        format!("right after the click the page showed {shown:?}, not layer {layer} alone")
+    })?;
+    browser.wait_for_app_started().await?;
+    let view = expect_layer(browser, layer, "the app took over the early choice").await?;
+    let wanted = format!("?layer={}", slug(layer));
+    let search = browser.search_once_it_is(&wanted).await?;
+    check(search == wanted, || {
+        format!("the early choice left the address at {search:?}")
+    })?;
+    check(view.announcement == announcement_for(layer), || {
+        format!(
+            "after the early choice the live region said {:?}",
+            view.announcement
+        )
+    })?;
+    let marks = browser
+        .js(
+            "return document.querySelectorAll('[data-choosing], [data-chosen]').length;",
+            vec![],
+        )
+        .await?;
+    check(marks == 0, || {
+        format!("{marks} early-choice marks left in the page")
+    })
+}
+
+/// Clicks `arguments[0]` and, in the same task, reports whether the app was still loading and
+/// the ids of the panels showing.
+const CLICK_WHILE_LOADING_JS: &str = r#"
+const loading = document.documentElement.dataset.app !== "ready";
+document.querySelector(arguments[0]).click();
+const shown = [...document.querySelectorAll("[role=tabpanel]")]
+  .filter((panel) => panel.getClientRects().length > 0)
+  .map((panel) => panel.id);
+return { loading, shown: shown.join(" ") };
+"#;
 
 /// Keyboard only: Tab reaches the chosen tab, arrows move (focus follows), Home/End jump, and
 /// Enter / Space press Previous and Next.
