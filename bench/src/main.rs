@@ -15,7 +15,7 @@ mod timeline;
 
 use e2e::{Browser, Engine, Res, Scheme, Server};
 use measure::Subject;
-use report::{Sample, Setting};
+use report::{Sample, Samples, Setting};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
@@ -71,7 +71,7 @@ fn run(options: &Options) -> Res<()> {
         .enable_all()
         .build()
         .map_err(|e| format!("tokio: {e}"))?;
-    let (ours, peer, browser_version) = runtime.block_on(measure_both(&server, &site, options))?;
+    let (samples, browser_version) = runtime.block_on(measure_all(&server, &site, options))?;
     let setting = Setting {
         browser: browser_version,
         machine: format!(
@@ -82,7 +82,7 @@ fn run(options: &Options) -> Res<()> {
         runs: options.runs,
         revision: machine::revision(),
     };
-    let table = report::markdown(&ours, &peer, &setting);
+    let table = report::markdown(&samples, &setting);
     println!("\n{table}");
     if options.write {
         let file = site::project_root().join("BENCHMARKS.md");
@@ -93,43 +93,38 @@ fn run(options: &Options) -> Res<()> {
     Ok(())
 }
 
-/// Every sample of both pages, and the browser's version; the browser is closed either way.
-async fn measure_both(
-    server: &Server,
-    site: &Path,
-    options: &Options,
-) -> Res<(Vec<Sample>, Vec<Sample>, String)> {
+/// Every sample of every page, and the browser's version; the browser is closed either way.
+async fn measure_all(server: &Server, site: &Path, options: &Options) -> Res<(Samples, String)> {
     let browser = Browser::launch(Engine::Chromium, Scheme::Light, server).await?;
     let outcome = measure_in(&browser, site, options).await;
     browser.close().await;
     outcome
 }
 
-async fn measure_in(
-    browser: &Browser,
-    site: &Path,
-    options: &Options,
-) -> Res<(Vec<Sample>, Vec<Sample>, String)> {
+async fn measure_in(browser: &Browser, site: &Path, options: &Options) -> Res<(Samples, String)> {
     let version = prepare_session(browser).await?;
     let subjects = [Subject::ours(), Subject::timelinejs()];
+    let floor_path = format!("/{}/index.html", site::FLOOR);
     // One unrecorded load each: the first load of a session also pays for starting the
     // renderer and reading the browser's own files from disk.
     for subject in &subjects {
-        measure::first_view(browser, site, subject).await?;
+        measure::first_view(browser, site, subject.name, &subject.path).await?;
     }
-    let mut samples: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
+    let mut samples = Samples::default();
     for run in 0..options.runs {
         // Alternate which page goes first, so neither always follows the other.
         for index in [run % 2, 1 - run % 2] {
             let subject = &subjects[index];
             println!("run {}/{}: {}", run + 1, options.runs, subject.name);
-            let view = measure::first_view(browser, site, subject).await?;
+            let view = measure::first_view(browser, site, subject.name, &subject.path).await?;
             let clicking = measure::clicking(browser, site, subject).await?;
-            samples[index].push(Sample { view, clicking });
+            let pages = [&mut samples.ours, &mut samples.peer];
+            pages[index].push(Sample { view, clicking });
         }
+        let floor = measure::first_view(browser, site, site::FLOOR, &floor_path).await?;
+        samples.floor_fcp_ms.push(floor.fcp_ms);
     }
-    let [ours, peer] = samples;
-    Ok((ours, peer, version))
+    Ok((samples, version))
 }
 
 /// A reader's settings rather than the e2e suite's: motion allowed (the suite asks for reduced

@@ -86,8 +86,9 @@ pub struct Clicking {
     pub latencies_ms: Vec<f64>,
 }
 
-pub async fn first_view(browser: &Browser, site: &Path, subject: &Subject) -> Res<FirstView> {
-    navigate(browser, &subject.path).await?;
+/// Loads the page at `path` (under the served site) and reports its first view.
+pub async fn first_view(browser: &Browser, site: &Path, name: &str, path: &str) -> Res<FirstView> {
+    navigate(browser, path).await?;
     let script = format!("{URLS_JS}\n{}", include_str!("load.js"));
     let report = browser.js_async(&script, vec![json!(SETTLE_MS)]).await?;
     if report["reducedMotion"] == true {
@@ -95,8 +96,7 @@ pub async fn first_view(browser: &Browser, site: &Path, subject: &Subject) -> Re
     }
     if report["probed"] == true {
         return Err(format!(
-            "{}: the e2e server put its probe in the page; serve it where it does not",
-            subject.name
+            "{name}: the e2e server put its probe in the page; serve it where it does not"
         ));
     }
     let (gzip_bytes, requests) = transferred(browser, site, &report["urls"])?;

@@ -10,6 +10,14 @@ pub struct Sample {
     pub clicking: Clicking,
 }
 
+/// Every run's samples: ours, TimelineJS's, and the first paint of the one-line floor page.
+#[derive(Default)]
+pub struct Samples {
+    pub ours: Vec<Sample>,
+    pub peer: Vec<Sample>,
+    pub floor_fcp_ms: Vec<f64>,
+}
+
 struct Metric {
     name: &'static str,
     unit: &'static str,
@@ -127,7 +135,8 @@ fn ratio_target(what: &str, ratio: f64, limit: f64) -> Target {
 }
 
 /// The whole report as Markdown: it reads the same printed and in BENCHMARKS.md.
-pub fn markdown(ours: &[Sample], peer: &[Sample], setting: &Setting) -> String {
+pub fn markdown(samples: &Samples, setting: &Setting) -> String {
+    let (ours, peer) = (&samples.ours, &samples.peer);
     let mut text = String::from(
         "| metric | ours | TimelineJS | ratio (ours/TimelineJS) |\n|---|---:|---:|---:|\n",
     );
@@ -150,6 +159,13 @@ pub fn markdown(ours: &[Sample], peer: &[Sample], setting: &Setting) -> String {
         let verdict = if target.met { "met" } else { "**NOT MET**" };
         text += &format!("- {verdict}: {}\n", target.goal);
     }
+    let floor = median(&samples.floor_fcp_ms).unwrap_or(f64::NAN);
+    text += &format!(
+        "\nFor reference, a page of one line of text and nothing else (no stylesheet, no \
+         script) first paints at {floor:.0} ms here, {:.2}× TimelineJS: no page can paint \
+         sooner in this browser on this machine.\n",
+        floor / typical(peer, &METRICS[PAINT])
+    );
     text += &format!(
         "\nMedians of {runs} run(s) per page, loaded alternately; click latencies over \
          {LAYER_CHANGES} layer changes per run.\n\n- Browser: {}\n- Machine: {}\n- Site: {}\n",
@@ -203,16 +219,20 @@ mod tests {
 
     #[test]
     fn the_table_has_a_row_per_metric_and_names_what_is_not_met() {
-        let ours = [sample(80_000, 50.0, 100.0, 0.0)];
-        let peer = [sample(90_000, 250.0, 600.0, 0.2)];
         let setting = Setting {
             browser: "B".into(),
             machine: "M".into(),
             runs: 1,
             revision: "R".into(),
         };
-        let text = markdown(&ours, &peer, &setting);
+        let samples = Samples {
+            ours: vec![sample(80_000, 50.0, 100.0, 0.0)],
+            peer: vec![sample(90_000, 250.0, 600.0, 0.2)],
+            floor_fcp_ms: vec![40.0, 50.0, 60.0],
+        };
+        let text = markdown(&samples, &setting);
         assert!(text.contains("| First view, gzip | 80.0 KB | 90.0 KB | 0.89 |"));
+        assert!(text.contains("first paints at 50 ms here, 0.20× TimelineJS"));
         assert!(text.contains("- **NOT MET**: bytes (gzip)"));
         assert_eq!(text.matches("\n| ").count(), METRICS.len());
     }

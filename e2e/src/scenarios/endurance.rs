@@ -32,7 +32,7 @@ const tabs = [...document.querySelectorAll('[role="tab"]')];
 
 pub async fn thousand_layer_changes(browser: &mut Browser) -> Res<()> {
     browser.open("").await?;
-    check(CHANGES % layer_count() == 0, || {
+    check(CHANGES.is_multiple_of(layer_count()), || {
         "the run must end on the first layer".to_owned()
     })?;
     // One change first, so the live region and history hold text before the baseline.
