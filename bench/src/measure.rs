@@ -81,8 +81,9 @@ pub struct FirstView {
 /// What one load of a page clicked from the start showed.
 pub struct Clicking {
     pub first_click_ms: f64,
-    /// Everything loaded by then: a page that defers its code pays for it here.
-    pub gzip_bytes_by_click: u64,
+    /// Everything the page had loaded once its layers had been clicked through: a page that
+    /// defers its code pays for it here.
+    pub gzip_bytes_in_use: u64,
     pub latencies_ms: Vec<f64>,
 }
 
@@ -112,10 +113,6 @@ pub async fn first_view(browser: &Browser, site: &Path, name: &str, path: &str) 
 pub async fn clicking(browser: &Browser, site: &Path, subject: &Subject) -> Res<Clicking> {
     load_clicking_early(browser, subject).await?;
     let first_click_ms = first_click(browser, subject).await?;
-    let urls = browser
-        .js(&format!("{URLS_JS}\nreturn loaded();"), vec![])
-        .await?;
-    let (gzip_bytes_by_click, _) = transferred(browser, site, &urls)?;
     let report = browser
         .js_async(
             include_str!("clicks.js"),
@@ -126,9 +123,13 @@ pub async fn clicking(browser: &Browser, site: &Path, subject: &Subject) -> Res<
             ],
         )
         .await?;
+    let urls = browser
+        .js(&format!("{URLS_JS}\nreturn loaded();"), vec![])
+        .await?;
+    let (gzip_bytes_in_use, _) = transferred(browser, site, &urls)?;
     latencies(&report, subject).map(|latencies_ms| Clicking {
         first_click_ms,
-        gzip_bytes_by_click,
+        gzip_bytes_in_use,
         latencies_ms,
     })
 }
