@@ -54,4 +54,16 @@ fn nightly_ready() -> bool {
             "--toolchain",
             NIGHTLY,
         ])
+        && std_crates_fetched()
+}
+
+/// Trunk builds offline, and `build-std` compiles the standard library's own dependencies,
+/// which the workspace's `cargo fetch` leaves out: fetch them with the nightly settings.
+fn std_crates_fetched() -> bool {
+    let mut fetch = tool(
+        "cargo",
+        &["fetch", "--quiet", "--target", "wasm32-unknown-unknown"],
+    );
+    fetch.envs(Toolchain::NightlyForSize.environment());
+    run(fetch).is_ok()
 }
