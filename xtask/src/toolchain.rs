@@ -58,12 +58,21 @@ fn nightly_ready() -> bool {
 }
 
 /// Trunk builds offline, and `build-std` compiles the standard library's own dependencies,
-/// which the workspace's `cargo fetch` leaves out: fetch them with the nightly settings.
+/// which the workspace's `cargo fetch` leaves out: fetch them with the nightly settings, from
+/// cargo's cache when they are all there (no registry needed), else from the registry.
 fn std_crates_fetched() -> bool {
-    let mut fetch = tool(
-        "cargo",
-        &["fetch", "--quiet", "--target", "wasm32-unknown-unknown"],
-    );
-    fetch.envs(Toolchain::NightlyForSize.environment());
-    run(fetch).is_ok()
+    let fetch = |extra: &[&str]| {
+        let mut fetch = tool(
+            "cargo",
+            &["fetch", "--quiet", "--target", "wasm32-unknown-unknown"],
+        );
+        fetch
+            .args(extra)
+            .envs(Toolchain::NightlyForSize.environment());
+        fetch
+    };
+    let cached = fetch(&["--offline"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    cached || run(fetch(&[])).is_ok()
 }
