@@ -104,7 +104,7 @@ async fn measure_all(server: &Server, site: &Path, options: &Options) -> Res<(Sa
 async fn measure_in(browser: &Browser, site: &Path, options: &Options) -> Res<(Samples, String)> {
     let version = prepare_session(browser).await?;
     let subjects = [Subject::ours(), Subject::timelinejs()];
-    let floor_path = format!("/{}/index.html", site::FLOOR);
+    let floor_path = site::page_path(site::FLOOR);
     // One unrecorded load each: the first load of a session also pays for starting the
     // renderer and reading the browser's own files from disk.
     for subject in &subjects {

@@ -45,7 +45,7 @@ impl Subject {
         let slugs = CONTENT.layers.iter().map(|layer| layer.slug);
         Subject {
             name: "ours",
-            path: format!("/{}/index.html", site::OURS),
+            path: site::page_path(site::OURS),
             controls: slugs.map(|slug| format!("#tab-{slug}")).collect(),
             second_quote: format!("#panel-{} blockquote", second_slug()),
             within: None,
@@ -58,7 +58,7 @@ impl Subject {
         let slugs = CONTENT.layers.iter().map(|layer| layer.slug);
         Subject {
             name: "TimelineJS",
-            path: format!("/{}/index.html", site::TIMELINEJS),
+            path: site::page_path(site::TIMELINEJS),
             // The marker in its time navigation: clicking it again stays on the slide, where
             // a repeated "next" would run on past slide 2.
             controls: slugs.map(|slug| format!("#{slug}-marker")).collect(),

@@ -15,6 +15,11 @@ pub const FLOOR: &str = "floor";
 /// Where TimelineJS's built files sit after `npm ci --prefix tools`.
 const TIMELINEJS_DIST: &str = "tools/node_modules/@knight-lab/timelinejs/dist";
 
+/// Where the page in `folder` is served, under the site's root.
+pub fn page_path(folder: &str) -> String {
+    format!("/{folder}/index.html")
+}
+
 pub fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
