@@ -4,19 +4,26 @@
 var settle = arguments[0];
 var done = arguments[arguments.length - 1];
 setTimeout(function () {
-  var shifts = [];
+  var entries = [];
   var observer = new PerformanceObserver(function (list) {
-    shifts.push.apply(shifts, list.getEntries());
+    entries.push.apply(entries, list.getEntries());
   });
-  // Buffered: every shift since navigation start, delivered to the callback shortly.
+  // Buffered: every entry since navigation start, delivered to the callback shortly.
   observer.observe({ type: "layout-shift", buffered: true });
+  observer.observe({ type: "largest-contentful-paint", buffered: true });
   setTimeout(function () {
-    shifts.push.apply(shifts, observer.takeRecords());
+    entries.push.apply(entries, observer.takeRecords());
     observer.disconnect();
+    var ofType = function (type) {
+      return entries.filter(function (entry) { return entry.entryType === type; });
+    };
     var paint = performance.getEntriesByName("first-contentful-paint")[0];
+    // The last candidate is the page's largest content, at the time it was painted.
+    var largest = ofType("largest-contentful-paint").pop();
     done({
       fcp: paint ? paint.startTime : null,
-      cls: shifts
+      lcp: largest ? largest.startTime : null,
+      cls: ofType("layout-shift")
         .filter(function (shift) { return !shift.hadRecentInput; })
         .reduce(function (sum, shift) { return sum + shift.value; }, 0),
       elements: document.getElementsByTagName("*").length,

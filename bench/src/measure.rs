@@ -1,5 +1,5 @@
 //! One page, measured in two loads in the shared Chromium session: a load left alone (bytes,
-//! requests, first contentful paint, layout shift, DOM size), then a load in which layer 2 is
+//! requests, first contentful and largest contentful paint, layout shift, DOM size), then a load in which layer 2 is
 //! clicked from the start (first working click) and, once it works, 50+ layer changes.
 
 use crate::site;
@@ -79,6 +79,9 @@ pub struct FirstView {
     pub gzip_bytes: u64,
     pub requests: usize,
     pub fcp_ms: f64,
+    /// When the page's largest content was painted: for a page that first paints a loading
+    /// notice (TimelineJS), this, not the first contentful paint, is when its content shows.
+    pub lcp_ms: f64,
     pub cls: f64,
     pub elements: u64,
 }
@@ -110,6 +113,7 @@ pub async fn first_view(browser: &Browser, site: &Path, name: &str, path: &str) 
         gzip_bytes,
         requests,
         fcp_ms: number(&report, "fcp")?,
+        lcp_ms: number(&report, "lcp")?,
         cls: number(&report, "cls")?,
         elements: number(&report, "elements")? as u64,
     })

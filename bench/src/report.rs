@@ -25,7 +25,7 @@ struct Metric {
     of: fn(&Sample) -> f64,
 }
 
-const METRICS: [Metric; 9] = [
+const METRICS: [Metric; 10] = [
     Metric {
         name: "First view, gzip",
         unit: "KB",
@@ -49,6 +49,12 @@ const METRICS: [Metric; 9] = [
         unit: "ms",
         decimals: 0,
         of: |s| s.view.fcp_ms,
+    },
+    Metric {
+        name: "First paint of the content (largest contentful paint)",
+        unit: "ms",
+        decimals: 0,
+        of: |s| s.view.lcp_ms,
     },
     Metric {
         name: "First working click (layer 2)",
@@ -84,9 +90,10 @@ const METRICS: [Metric; 9] = [
 
 /// Indexes into METRICS for the targets.
 const BYTES: usize = 0;
-const PAINT: usize = 3;
-const FIRST_CLICK: usize = 4;
-const CLICK_P95: usize = 6;
+const FIRST_PAINT: usize = 3;
+const CONTENT_PAINT: usize = 4;
+const FIRST_CLICK: usize = 5;
+const CLICK_P95: usize = 7;
 
 /// Where and with what the figures were taken.
 pub struct Setting {
@@ -114,7 +121,11 @@ pub fn targets(ours: &[Sample], peer: &[Sample]) -> Vec<Target> {
     let p95 = typical(ours, &METRICS[CLICK_P95]);
     vec![
         ratio_target("bytes (gzip)", ratio(BYTES), 0.8),
-        ratio_target("first contentful paint", ratio(PAINT), 0.5),
+        ratio_target(
+            "first paint of the content (largest contentful paint)",
+            ratio(CONTENT_PAINT),
+            0.5,
+        ),
         ratio_target("first working click", ratio(FIRST_CLICK), 0.5),
         Target {
             goal: format!("click-to-next-frame p95 ≤ 16 ms (ours: {p95:.1} ms)"),
@@ -159,12 +170,19 @@ pub fn markdown(samples: &Samples, setting: &Setting) -> String {
         let verdict = if target.met { "met" } else { "**NOT MET**" };
         text += &format!("- {verdict}: {}\n", target.goal);
     }
+    text += &format!(
+        "\nWhat each page paints first: TimelineJS's first contentful paint is its \
+         \"Loading Timeline...\" notice, {:.0} ms before its content; ours is the explainer \
+         itself ({:.0} ms before its largest content).\n",
+        content_after_first_paint(peer),
+        content_after_first_paint(ours),
+    );
     let floor = median(&samples.floor_fcp_ms).unwrap_or(f64::NAN);
     text += &format!(
         "\nFor reference, a page of one line of text and nothing else (no stylesheet, no \
          script) first paints at {floor:.0} ms here, {:.2}× TimelineJS: no page can paint \
          sooner in this browser on this machine.\n",
-        floor / typical(peer, &METRICS[PAINT])
+        floor / typical(peer, &METRICS[FIRST_PAINT])
     );
     text += &format!(
         "\nMedians of {runs} run(s) per page, loaded alternately; click latencies over \
@@ -175,6 +193,16 @@ pub fn markdown(samples: &Samples, setting: &Setting) -> String {
         runs = setting.runs,
     );
     text
+}
+
+/// Median over the runs of how long after its first contentful paint a page painted its
+/// largest content.
+fn content_after_first_paint(samples: &[Sample]) -> f64 {
+    let gaps: Vec<f64> = samples
+        .iter()
+        .map(|s| s.view.lcp_ms - s.view.fcp_ms)
+        .collect();
+    median(&gaps).unwrap_or(f64::NAN)
 }
 
 fn shown(value: f64, metric: &Metric) -> String {
@@ -190,12 +218,14 @@ fn shown(value: f64, metric: &Metric) -> String {
 mod tests {
     use super::*;
 
+    /// A page whose first paint is its content (largest contentful paint = first).
     fn sample(bytes: u64, fcp: f64, click: f64, cls: f64) -> Sample {
         Sample {
             view: FirstView {
                 gzip_bytes: bytes,
                 requests: 4,
                 fcp_ms: fcp,
+                lcp_ms: fcp,
                 cls,
                 elements: 100,
             },
@@ -204,6 +234,15 @@ mod tests {
                 gzip_bytes_in_use: bytes,
                 latencies_ms: vec![5.0; 60],
             },
+        }
+    }
+
+    fn setting() -> Setting {
+        Setting {
+            browser: "B".into(),
+            machine: "M".into(),
+            runs: 1,
+            revision: "R".into(),
         }
     }
 
@@ -218,19 +257,34 @@ mod tests {
     }
 
     #[test]
+    fn the_paint_target_is_judged_on_the_content_not_a_loading_notice() {
+        let ours = [sample(40_000, 120.0, 100.0, 0.0)];
+        let mut notice_first = sample(90_000, 120.0, 600.0, 0.2);
+        notice_first.view.lcp_ms = 300.0;
+        let paint = |peer: &Sample| targets(&ours, std::slice::from_ref(peer))[1].met;
+        assert!(paint(&notice_first));
+        assert!(!paint(&sample(90_000, 200.0, 600.0, 0.2)));
+        let text = markdown(
+            &Samples {
+                ours: ours.into(),
+                peer: vec![notice_first],
+                floor_fcp_ms: vec![50.0],
+            },
+            &setting(),
+        );
+        assert!(
+            text.contains("notice, 180 ms before its content; ours is the explainer itself (0 ms")
+        );
+    }
+
+    #[test]
     fn the_table_has_a_row_per_metric_and_names_what_is_not_met() {
-        let setting = Setting {
-            browser: "B".into(),
-            machine: "M".into(),
-            runs: 1,
-            revision: "R".into(),
-        };
         let samples = Samples {
             ours: vec![sample(80_000, 50.0, 100.0, 0.0)],
             peer: vec![sample(90_000, 250.0, 600.0, 0.2)],
             floor_fcp_ms: vec![40.0, 50.0, 60.0],
         };
-        let text = markdown(&samples, &setting);
+        let text = markdown(&samples, &setting());
         assert!(text.contains("| First view, gzip | 80.0 KB | 90.0 KB | 0.89 |"));
         assert!(text.contains("first paints at 50 ms here, 0.20× TimelineJS"));
         assert!(text.contains("- **NOT MET**: bytes (gzip)"));
