@@ -3,6 +3,8 @@ use crate::deep_link::{layer_from_url, search_with_layer};
 use crate::hooks::is_framed;
 use crate::state::{Action, Change, Walkthrough};
 use gloo::events::EventListener;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Keeps the chosen layer and the address bar in step.
@@ -36,10 +38,22 @@ pub fn use_url_sync(walkthrough: UseReducerHandle<Walkthrough>) {
         (selected, walkthrough.last_change()),
         move |&(selected, change)| {
             if change == Change::Reader {
-                write_layer_to_url(CONTENT.layers[selected].slug);
+                after_next_paint(move || write_layer_to_url(CONTENT.layers[selected].slug));
             }
         },
     );
+}
+
+/// Runs `task` once the frame showing the change has been painted. A history write can take
+/// several milliseconds in Chromium (more as the history grows): the chosen layer must not
+/// wait for it. Tasks run in the order they were asked for, so the last choice is the URL.
+fn after_next_paint(task: impl FnOnce() + 'static) {
+    let after_frame = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(task);
+        let _ = gloo::utils::window().set_timeout_with_callback(task.unchecked_ref());
+    });
+    // Frame callbacks wait while the page is hidden; the URL is written when it shows again.
+    let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
 }
 
 fn slugs() -> Vec<&'static str> {

@@ -38,6 +38,7 @@ pub fn all() -> Vec<Scenario> {
         Light problems_are_detected => self_check::problems_are_detected;
         Light click_every_layer => navigation::click_every_layer;
         Light choice_while_loading_shows_at_once => navigation::choice_while_loading_shows_at_once;
+        Light address_written_after_the_layer_shows => navigation::address_written_after_the_layer_shows;
         Light keyboard_only => navigation::keyboard_only;
         Light previous_and_next_buttons => navigation::previous_and_next_buttons;
         Light deep_links => navigation::deep_links;

@@ -83,6 +83,50 @@ const shown = [...document.querySelectorAll("[role=tabpanel]")]
 return { loading, shown: shown.join(" ") };
 "#;
 
+/// A click shows its layer without waiting for the address bar: the history write (several
+/// milliseconds in Chromium) comes after the frame that paints the layer, and still comes.
+pub async fn address_written_after_the_layer_shows(browser: &mut Browser) -> Res<()> {
+    browser.open("").await?;
+    // A first click loads the app; the one measured finds it running.
+    browser.click_tab(1).await?;
+    browser.wait_for_app_started().await?;
+    let layer = 2;
+    let at_show = browser
+        .js_async(SEARCH_WHEN_SHOWN_JS, vec![json!(slug(layer))])
+        .await?;
+    check(at_show["shown"] == true, || {
+        format!("layer {layer}'s panel did not show within a second of its click")
+    })?;
+    check(at_show["search"] == at_show["before"], || {
+        format!(
+            "the address was already {} when the layer showed: the click waited for it",
+            at_show["search"]
+        )
+    })?;
+    let wanted = format!("?layer={}", slug(layer));
+    let search = browser.search_once_it_is(&wanted).await?;
+    check(search == wanted, || {
+        format!("after the frame the address stayed at {search:?}")
+    })
+}
+
+/// Clicks the tab of layer `arguments[0]` (a slug) and reports the address at the moment its
+/// panel shows (a mutation callback runs before any later task or frame).
+const SEARCH_WHEN_SHOWN_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+const panel = document.getElementById("panel-" + arguments[0]);
+const before = location.search;
+const observer = new MutationObserver(() => {
+  if (!panel.hidden) {
+    observer.disconnect();
+    done({ shown: true, before, search: location.search });
+  }
+});
+observer.observe(panel, { attributes: true, attributeFilter: ["hidden"] });
+setTimeout(() => done({ shown: false }), 1000);
+document.getElementById("tab-" + arguments[0]).click();
+"#;
+
 /// Keyboard only: Tab reaches the chosen tab, arrows move (focus follows), Home/End jump, and
 /// Enter / Space press Previous and Next.
 pub async fn keyboard_only(browser: &mut Browser) -> Res<()> {
