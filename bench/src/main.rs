@@ -20,8 +20,9 @@ use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Page loads on this 2-core machine vary by tens of ms (when timers and frames land): eleven
-/// runs keep each median steady between runs of the command.
+/// Single page loads on this 2-core machine vary by tens of ms (where timers and frames land):
+/// eleven per page narrow each median. The machine's own drift from one run of the command to
+/// the next remains (the report gives the load average for that reason).
 const FULL_RUNS: usize = 11;
 /// Wide enough for the explainer's desktop layout; a common laptop viewport.
 const VIEWPORT: (u32, u32) = (1280, 900);
