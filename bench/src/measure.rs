@@ -1,6 +1,7 @@
 //! One page, measured in two loads in the shared Chromium session: a load left alone (bytes,
-//! requests, first contentful and largest contentful paint, layout shift, DOM size), then a load in which layer 2 is
-//! clicked from the start (first working click) and, once it works, 50+ layer changes.
+//! requests, first contentful and largest contentful paint, layout shift, DOM size), then a
+//! load in which layer 2 is clicked from the start (first working click) and, once it works,
+//! 50+ layer changes.
 
 use crate::site;
 use coalition_explainer::content::CONTENT;

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 pub const OURS: &str = "ours";
 pub const TIMELINEJS: &str = "timelinejs";
-/// A page of one line of text and nothing else (not even an icon to fetch): the earliest first paint any page can have
-/// in this browser on this machine, measured beside the two for reference.
+/// A page of one line of text and nothing else (not even an icon to fetch): the earliest first
+/// paint any page can have in this browser on this machine, measured beside the two for reference.
 pub const FLOOR: &str = "floor";
 
 /// Where TimelineJS's built files sit after `npm ci --prefix tools`.

@@ -14,11 +14,7 @@ pub async fn click_every_layer(browser: &mut Browser) -> Res<()> {
     for layer in (1..=last).chain([0]) {
         browser.click_tab(layer).await?;
         let view = expect_layer(browser, layer, "after a click").await?;
-        let wanted = format!("?layer={}", slug(layer));
-        let search = browser.search_once_it_is(&wanted).await?;
-        check(search == wanted, || {
-            format!("a click on {} left the address at {search:?}", slug(layer))
-        })?;
+        expect_address_names(browser, layer, "after a click").await?;
         check(view.announcement == announcement_for(layer), || {
             format!(
                 "live region said {:?}, expected {:?}",
@@ -50,11 +46,7 @@ pub async fn choice_while_loading_shows_at_once(browser: &mut Browser) -> Res<()
     })?;
     browser.wait_for_app_started().await?;
     let view = expect_layer(browser, layer, "the app took over the early choice").await?;
-    let wanted = format!("?layer={}", slug(layer));
-    let search = browser.search_once_it_is(&wanted).await?;
-    check(search == wanted, || {
-        format!("the early choice left the address at {search:?}")
-    })?;
+    expect_address_names(browser, layer, "after the early choice").await?;
     check(view.announcement == announcement_for(layer), || {
         format!(
             "after the early choice the live region said {:?}",
@@ -103,10 +95,15 @@ pub async fn address_written_after_the_layer_shows(browser: &mut Browser) -> Res
             at_show["search"]
         )
     })?;
+    expect_address_names(browser, layer, "after the frame").await
+}
+
+/// The address bar comes to name `layer` as `?layer=<slug>` (written after the frame).
+async fn expect_address_names(browser: &Browser, layer: usize, when: &str) -> Res<()> {
     let wanted = format!("?layer={}", slug(layer));
     let search = browser.search_once_it_is(&wanted).await?;
     check(search == wanted, || {
-        format!("after the frame the address stayed at {search:?}")
+        format!("{when}, the address was {search:?}, not {wanted:?}")
     })
 }
 
