@@ -62,14 +62,14 @@ fn nightly_ready() -> bool {
 /// cargo's cache when they are all there (no registry needed), else from the registry.
 fn std_crates_fetched() -> bool {
     let fetch = |extra: &[&str]| {
-        let mut fetch = tool(
+        let mut command = tool(
             "cargo",
             &["fetch", "--quiet", "--target", "wasm32-unknown-unknown"],
         );
-        fetch
+        command
             .args(extra)
             .envs(Toolchain::NightlyForSize.environment());
-        fetch
+        command
     };
     let cached = fetch(&["--offline"])
         .output()
