@@ -20,7 +20,7 @@ pub fn layer_panel(props: &LayerPanelProps) -> Html {
         <section class="panel" role="tabpanel" id={panel_id(layer.slug)} aria-labelledby={tab_id(layer.slug)}
             tabindex="0" hidden={props.hidden}>
             <h2 id={heading_id} class="panel__heading">{ layer.name }</h2>
-            <p class="panel__summary">{ layer.summary }</p>
+            <p>{ layer.summary }</p>
             <dl class="panel__facts">
                 <div class="panel__fact">
                     <dt>{ ui.status }</dt>
