@@ -1,105 +1,182 @@
-// Starts the explainer. It is a file, not an inline script, so news pages with a strict
-// Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval') run it.
+// Starts the explainer. A classic script in <head>, not an inline one (news pages with a strict
+// Content-Security-Policy block those) and not a module or deferred one: it runs before the body
+// is parsed, so everything it decides is in place for the first paint.
 //
-// The page is complete before this runs: every layer is prerendered into the HTML. So the app
-// (JS glue and WASM) loads only when it is needed: at once for a deep link or inside a host
-// page's frame (the host waits for our height), otherwise at the reader's first sign of
-// interest (pointer over the page, focus, touch). A click or key press that arrives while the app
-// loads is replayed when it is ready, so no choice is lost; a layer chosen meanwhile shows at
-// once (see `showChoice`), so the reader never waits for the download. If this browser cannot run
-// WebAssembly, or the app fails to load, the static stylesheet shows every layer at once, as it
-// does with JavaScript off.
-const tag = document.querySelector("script[data-wasm]");
-const params = new URLSearchParams(location.search);
-const framed = window.top !== window.self;
+// The page is complete before this runs: every layer is prerendered into the HTML. What the
+// loader decides, all on <html> (style/main.css reads it):
+// - `data-app`: "loading" at once, "ready" once the app has started, "failed" if it could not
+//   (with one console message naming why). Without it (this file blocked or failing, JavaScript
+//   off) or when "failed", the stylesheet shows every layer one after another.
+// - `data-layer="N"`: the layer the address links to, or a reader's choice made before the app
+//   has started, shown by CSS from the first paint; removed once the app has made it its own.
+// - `.embedded`: framed, or `?embed`: the host page has its own headline and chrome.
+// The app (JS glue and WASM) loads at once inside a host page's frame (the host waits for our
+// height) or for a deep link, otherwise at the reader's first sign of interest.
+//
+// The address functions below follow src/deep_link.rs rule for rule; tests/loader.rs runs them
+// under Node beside the Rust ones on generated URLs, so the two can never read a URL apart.
+"use strict";
 
-// Embed mode (framed, or `?embed`): the host page has its own headline and chrome.
-if (framed || params.has("embed")) {
-  document.documentElement.classList.add("embedded");
+const LAYER_PARAM = "layer";
+const EMBED_PARAM = "embed";
+
+function queryPairs(search) {
+  const query = search.startsWith("?") ? search.slice(1) : search;
+  return query.split("&").filter((pair) => pair !== "");
 }
 
-function showStaticPage() {
-  forgetChoice();
-  const link = document.createElement("link");
-  link.rel = "stylesheet";
-  // The standalone file carries the stylesheet itself, as a data: URL.
-  link.href = tag?.dataset.static ?? new URL("static.css", import.meta.url).href;
-  document.head.append(link);
+function paramName(pair) {
+  const equals = pair.indexOf("=");
+  return equals < 0 ? pair : pair.slice(0, equals);
 }
 
-// Settles when the app has started (or failed to), whatever started it.
-let started;
-const ready = new Promise((resolve) => (started = resolve));
-let app = null;
-function startApp() {
-  if (!app) {
-    app = import(tag.dataset.js).then((glue) => glue.default({ module_or_path: tag.dataset.wasm }));
-    started(app);
+// Which layer (0-based) `search` and `hash` name, or null; the fragment wins.
+function layerFromUrl(slugs, search, hash) {
+  const fragment = hash.startsWith("#") ? hash.slice(1) : hash;
+  if (slugs.includes(fragment)) return slugs.indexOf(fragment);
+  const pair = queryPairs(search).find((p) => p.includes("=") && paramName(p) === LAYER_PARAM);
+  const value = pair?.slice(pair.indexOf("=") + 1);
+  return slugs.includes(value) ? slugs.indexOf(value) : null;
+}
+
+function embedRequested(search) {
+  return queryPairs(search).some((pair) => paramName(pair) === EMBED_PARAM);
+}
+
+// The tabs pattern's keys (src/state.rs `action_for_key`) and Previous / Next, as moves.
+const KEY_MOVES = {
+  ArrowDown: "next",
+  ArrowRight: "next",
+  ArrowUp: "previous",
+  ArrowLeft: "previous",
+  Home: "first",
+  End: "last",
+};
+
+function moved(move, current, total) {
+  const last = total - 1;
+  const targets = {
+    next: Math.min(current + 1, last),
+    previous: Math.max(current - 1, 0),
+    first: 0,
+    last,
+  };
+  return targets[move];
+}
+
+// Under Node (tests/loader.rs) there is no document: only the functions above are defined.
+if (typeof document === "object") boot(document.currentScript);
+
+function boot(tag) {
+  const root = document.documentElement;
+  const slugs = (tag.dataset.layers ?? "").split(" ").filter((slug) => slug !== "");
+  const framed = window.top !== window.self;
+  root.dataset.app = "loading";
+  if (framed || embedRequested(location.search)) root.classList.add("embedded");
+
+  // The layer on screen before the app runs, and the one a reader chose meanwhile (if any).
+  const linked = layerFromUrl(slugs, location.search, location.hash);
+  let shown = linked ?? 0;
+  let readerChoice = null;
+  if (linked !== null) show(linked);
+
+  function show(index) {
+    shown = index;
+    root.dataset.layer = String(index + 1);
   }
-  return app;
-}
 
-// Clicks on buttons and the tab keys, held until the app can act on them. Native controls
-// (the embed code's <summary>) work without the app and are left alone.
-const TAB_KEYS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End"];
-const waiting = [];
-function holdUntilReady(event) {
-  const control = event.target.closest?.("button");
-  const wanted = event.type === "click" || TAB_KEYS.includes(event.key);
-  if (!control || !wanted) return;
-  event.preventDefault();
-  waiting.push({ control, type: event.type, key: event.key });
-  if (event.type === "click" && control.getAttribute("role") === "tab") showChoice(control);
-  startApp();
-}
+  const tabOf = (index) => document.getElementById(`tab-${slugs[index]}`);
+  const STEP_MOVES = { "walkthrough__step--next": "next", "walkthrough__step--previous": "previous" };
 
-// Shows the panel of a layer tab clicked while the app loads, and marks the tab as chosen:
-// style/main.css styles `[data-chosen]` as selected while `<html data-choosing>` is set. Only
-// data attributes change, never ones the app renders, so it hydrates the page as prerendered;
-// the replayed click then makes the choice the app's own, and `forgetChoice` drops the marks.
-function showChoice(tab) {
-  const panel = document.getElementById(tab.getAttribute("aria-controls"));
-  if (!panel) return;
-  forgetChoice();
-  for (const element of [tab, panel]) element.dataset.chosen = "";
-  document.documentElement.dataset.choosing = "";
-}
-
-function forgetChoice() {
-  delete document.documentElement.dataset.choosing;
-  for (const element of document.querySelectorAll("[data-chosen]")) delete element.dataset.chosen;
-}
-
-function replay({ control, type, key }) {
-  if (type === "click") control.click();
-  else control.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
-}
-
-function startOnInterest() {
-  const begin = () => startApp();
-  for (const type of ["pointerover", "focusin", "touchstart"]) {
-    addEventListener(type, begin, { capture: true, once: true, passive: true });
+  // The layer a press on `control` chooses, and the element that should then have focus.
+  function choiceOf(control, event) {
+    if (control.getAttribute("role") === "tab") {
+      const move = event.type === "keydown" ? KEY_MOVES[event.key] : null;
+      if (event.type === "click") return { index: slugs.indexOf(control.id.slice("tab-".length)) };
+      if (!move) return null;
+      const index = moved(move, shown, slugs.length);
+      return { index, focus: () => tabOf(index) };
+    }
+    const step = Object.keys(STEP_MOVES).find((name) => control.classList.contains(name));
+    if (!step || event.type !== "click") return null;
+    const index = moved(STEP_MOVES[step], shown, slugs.length);
+    const panel = () => document.getElementById(`panel-${slugs[index]}`);
+    return { index, focus: () => panel()?.querySelector(`.${step}`) };
   }
-  for (const type of ["click", "keydown"]) addEventListener(type, holdUntilReady, true);
-}
 
-function onReady() {
-  for (const type of ["click", "keydown"]) removeEventListener(type, holdUntilReady, true);
-  // Tells host pages and tests that the app has taken over the page.
-  document.documentElement.dataset.app = "ready";
-  // The app's first render and effects run in the same task as its start; replay after it.
-  // Yew renders a click's change before `click()` returns, so the marks go with nothing between.
-  requestAnimationFrame(() => {
-    waiting.splice(0).forEach(replay);
-    forgetChoice();
-  });
-}
+  // A click, tap or tab key on a layer control before the app runs: shown at once, and made the
+  // app's own once it has started. Native controls (the embed code's <summary>) need no app.
+  function onEarlyInput(event) {
+    const control = event.target.closest?.("button");
+    const choice = control && choiceOf(control, event);
+    if (!choice || choice.index < 0) return;
+    event.preventDefault();
+    show(choice.index);
+    readerChoice = choice.index;
+    choice.focus?.()?.focus();
+    startApp();
+  }
 
-if (typeof WebAssembly !== "object" || !tag) {
-  showStaticPage();
-} else {
-  ready.then(onReady).catch(showStaticPage);
-  const needsAppNow = framed || location.hash.length > 1 || params.has("layer");
-  if (needsAppNow) startApp();
-  else startOnInterest();
+  function listen(on) {
+    for (const type of ["click", "keydown"]) {
+      (on ? addEventListener : removeEventListener)(type, onEarlyInput, true);
+    }
+  }
+
+  let app = null;
+  function startApp() {
+    if (app) return;
+    const dom = new Promise((resolve) => {
+      if (document.readyState === "loading") addEventListener("DOMContentLoaded", resolve, { once: true });
+      else resolve();
+    });
+    app = Promise.all([loadGlue(), fetchWasm(), dom])
+      .then(([glue, wasm]) => glue.default({ module_or_path: wasm }))
+      .then(onReady, (error) => fail(String(error?.message ?? error)));
+  }
+
+  function loadGlue() {
+    return import(tag.dataset.js).catch((error) => {
+      throw new Error(`its script ${tag.dataset.js} did not load (${error.message})`);
+    });
+  }
+
+  function fetchWasm() {
+    return fetch(tag.dataset.wasm).then((response) => {
+      if (!response.ok) throw new Error(`its code ${tag.dataset.wasm} answered ${response.status}`);
+      return response;
+    });
+  }
+
+  function onReady() {
+    listen(false);
+    root.dataset.app = "ready";
+    // The app's first render and effects run in the same task as its start; after them, the
+    // reader's early choice goes to the app as a click (it writes the address and announces).
+    requestAnimationFrame(() => {
+      if (readerChoice !== null) tabOf(readerChoice)?.click();
+      delete root.dataset.layer;
+    });
+  }
+
+  function fail(cause) {
+    listen(false);
+    root.dataset.app = "failed";
+    delete root.dataset.layer;
+    console.error(`Explainer did not start: ${cause}. Every layer is shown instead.`);
+  }
+
+  if (typeof WebAssembly !== "object") {
+    fail("this browser cannot run WebAssembly");
+    return;
+  }
+  listen(true);
+  // Without our stylesheet a layer chosen early could not be shown: start the app at once.
+  const styled = getComputedStyle(root).getPropertyValue("--stylesheet") !== "";
+  if (framed || linked !== null || !styled) startApp();
+  else {
+    for (const type of ["pointerover", "focusin", "touchstart"]) {
+      addEventListener(type, startApp, { capture: true, once: true, passive: true });
+    }
+  }
 }

@@ -1,8 +1,14 @@
-//! Deep links: `#<slug>` or `?layer=<slug>` open a layer. Pure string functions, so every
-//! hostile or broken URL can be tested natively.
+//! Deep links: `#<slug>` or `?layer=<slug>` open a layer, `?embed` asks for embed mode. Pure
+//! string functions, so every hostile or broken URL can be tested natively.
+//!
+//! The loader (assets/boot.js) reads the address before the app does, to show the linked layer
+//! from the first paint: its functions follow these rule for rule, with no decoding of any
+//! kind, and tests/loader.rs compares the two on generated URLs.
 //!
 //! When both are present the fragment wins: it is what a reader edits by hand last. Anything
 //! that is not exactly a known slug selects nothing, and the app falls back to the first layer.
+
+use crate::embed::EMBED_PARAM;
 
 /// The query parameter that names a layer.
 pub const LAYER_PARAM: &str = "layer";
@@ -12,6 +18,12 @@ pub fn layer_from_url(slugs: &[&str], search: &str, hash: &str) -> Option<usize>
     let fragment = hash.strip_prefix('#').unwrap_or(hash);
     position_of(slugs, fragment)
         .or_else(|| layer_param(search).and_then(|value| position_of(slugs, value)))
+}
+
+/// Whether `search` asks for embed mode (a CMS preview outside a frame, say): a parameter named
+/// exactly `embed`, with or without a value.
+pub fn embed_requested(search: &str) -> bool {
+    query_pairs(search).any(|pair| param_name(pair) == EMBED_PARAM)
 }
 
 /// The query string that opens `slug`, keeping every other parameter (an embedding page's

@@ -5,7 +5,8 @@ use std::rc::Rc;
 use yew::Reducible;
 
 /// What caused the latest change, which decides what else happens: only a reader's own
-/// choice writes a new URL, and nothing is announced for the first view.
+/// choice writes a new URL, and nothing is announced for the first view (the layer the page
+/// opened on, whether the first or the one a link names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
     Initial,
@@ -22,6 +23,8 @@ pub enum Action {
     Last,
     /// The URL named this layer, or nothing usable (`None`: back to the first layer).
     FromUrl(Option<usize>),
+    /// The page was opened on this layer (a deep link): part of the first view, not a change.
+    Open(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +79,8 @@ impl Walkthrough {
             Action::First => (0, Change::Reader),
             Action::Last => (last, Change::Reader),
             Action::FromUrl(index) => (index.filter(|&i| i <= last).unwrap_or(0), Change::Url),
+            Action::Open(index) if index <= last => (index, Change::Initial),
+            Action::Open(_) => return *self,
         };
         if target == self.selected {
             return *self;

@@ -159,24 +159,42 @@ async fn previous_and_next_walk_through_in_order(root: &Element) {
     settle().await;
     let total = CONTENT.layers.len();
     for expected in 1..total {
-        find(root, ".walkthrough__step--next").click();
+        shown(root, ".walkthrough__step--next").click();
         settle().await;
         assert_eq!(
-            text(&find(root, ".walkthrough__position")),
+            text(&shown(root, ".walkthrough__position")),
             CONTENT.ui.position(expected + 1, total)
         );
+        assert!(
+            shown(root, ".walkthrough__step--next").eq(&focused()),
+            "focus follows to Next in the panel now shown"
+        );
     }
-    find(root, ".walkthrough__step--next").click();
+    shown(root, ".walkthrough__step--next").click();
     settle().await;
     assert_eq!(
         selected_tab(root).id(),
         format!("tab-{}", CONTENT.layers[total - 1].slug),
         "Next stops at the end"
     );
-    find(root, ".walkthrough__step--previous").click();
+    shown(root, ".walkthrough__step--previous").click();
     settle().await;
     assert_eq!(
         selected_tab(root).id(),
         format!("tab-{}", CONTENT.layers[total - 2].slug)
     );
+    assert!(shown(root, ".walkthrough__step--previous").eq(&focused()));
+}
+
+/// `css` inside the panel on show: each panel has its own Previous / Next.
+fn shown(root: &Element, css: &str) -> HtmlElement {
+    find(root, &format!("[role=tabpanel]:not([hidden]) {css}"))
+}
+
+fn focused() -> HtmlElement {
+    gloo::utils::document()
+        .active_element()
+        .expect("something has focus")
+        .dyn_into()
+        .expect("an HTML element")
 }

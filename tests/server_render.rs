@@ -188,15 +188,23 @@ fn one_h1_and_context_sections() {
     );
 }
 
+/// Every panel carries its own Previous / Next and position, so whatever shows a panel (the
+/// app, or the loader before it starts) shows the right ones with it.
 #[test]
-fn walkthrough_position_and_ends() {
+fn each_panel_has_its_position_and_ends() {
     let total = CONTENT.layers.len();
-    for index in 0..total {
-        let page = render(index);
-        let position = text_of(&select(&page, ".walkthrough__position")[0]);
+    let page = render(0);
+    let panels = select(&page, "[role=tabpanel]");
+    assert_eq!(panels.len(), total);
+    for (index, panel) in panels.iter().enumerate() {
+        let within = |css: &str| {
+            let selector = Selector::parse(css).expect("valid selector");
+            panel.select(&selector).collect::<Vec<_>>()
+        };
+        let position = text_of(&within(".walkthrough__position")[0]);
         assert_eq!(position, CONTENT.ui.position(index + 1, total));
-        let previous = select(&page, ".walkthrough__step--previous")[0];
-        let next = select(&page, ".walkthrough__step--next")[0];
+        let previous = within(".walkthrough__step--previous")[0];
+        let next = within(".walkthrough__step--next")[0];
         assert_eq!(previous.attr("aria-disabled").is_some(), index == 0);
         assert_eq!(next.attr("aria-disabled").is_some(), index + 1 == total);
     }

@@ -13,6 +13,8 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::Last),
         proptest::option::of(any::<usize>()).prop_map(Action::FromUrl),
         proptest::option::of(0usize..8).prop_map(Action::FromUrl),
+        any::<usize>().prop_map(Action::Open),
+        (0usize..8).prop_map(Action::Open),
     ]
 }
 
@@ -63,6 +65,17 @@ fn reader_choices_and_url_changes_are_told_apart() {
         (from_url.selected(), from_url.last_change()),
         (3, Change::Url)
     );
+}
+
+/// A deep link is the page the reader opened, not a change to announce (issue 11: a
+/// deep-linked load must stay quiet).
+#[test]
+fn opening_on_a_linked_layer_is_part_of_the_first_view() {
+    let opened = Walkthrough::new(4, 0).apply(Action::Open(3));
+    assert_eq!((opened.selected(), opened.last_change()), (3, Change::Initial));
+    let chosen = opened.apply(Action::Previous);
+    assert_eq!((chosen.selected(), chosen.last_change()), (2, Change::Reader));
+    assert_eq!(opened.apply(Action::Open(4)), opened, "out of range: ignored");
 }
 
 #[test]

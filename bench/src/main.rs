@@ -1,13 +1,15 @@
 //! `cargo xtask bench [--quick] [--write]`: the explainer's release site beside a TimelineJS
 //! 3.9.11 page with the same layers and quotes, both served on 127.0.0.1 and loaded alternately
-//! in headless Chromium. Prints a table of medians with the targets met or not, and
-//! (a full run, or `--write`) records it in BENCHMARKS.md.
+//! in headless Chromium: on the desktop, then again under a phone profile (phone.rs). Prints a
+//! table of medians for each with the issues' targets met or not, and (a full run, or
+//! `--write`) records them in BENCHMARKS.md.
 //!
 //! A benchmark, not a test: it exits 0 whatever the figures, and fails only when it cannot
 //! measure. `cargo xtask bench` builds `dist/` first; this binary measures what `dist/` holds.
 
 mod machine;
 mod measure;
+mod phone;
 mod report;
 mod site;
 mod stats;
@@ -76,6 +78,7 @@ fn run(options: &Options) -> Res<()> {
         .map_err(|e| format!("tokio: {e}"))?;
     let (samples, browser_version) = runtime.block_on(measure_all(&server, &site, options))?;
     let setting = Setting {
+        viewport: format!("{}×{} viewport, no throttling", VIEWPORT.0, VIEWPORT.1),
         browser: browser_version,
         machine: format!(
             "{}; load average {load_before} before, {} after",
@@ -108,30 +111,38 @@ async fn measure_in(browser: &Browser, site: &Path, options: &Options) -> Res<(S
     let version = prepare_session(browser).await?;
     let subjects = [Subject::ours(), Subject::timelinejs()];
     let floor_path = site::page_path(site::FLOOR);
+    let settle = measure::SETTLE_MS;
     // One unrecorded load each: the first load of a session also pays for starting the
     // renderer and reading the browser's own files from disk.
     for subject in &subjects {
-        measure::first_view(browser, site, subject.name, &subject.path).await?;
+        measure::first_view(browser, site, subject.name, &subject.path, settle).await?;
     }
     let mut samples = Samples::default();
     for run in 0..options.runs {
-        // Alternate which page goes first, so neither always follows the other.
-        for index in [run % 2, 1 - run % 2] {
+        for index in alternately(run) {
             let subject = &subjects[index];
             println!("run {}/{}: {}", run + 1, options.runs, subject.name);
-            let view = measure::first_view(browser, site, subject.name, &subject.path).await?;
+            let view =
+                measure::first_view(browser, site, subject.name, &subject.path, settle).await?;
             let clicking = measure::clicking(browser, site, subject).await?;
-            let pages = [&mut samples.ours, &mut samples.peer];
-            pages[index].push(Sample { view, clicking });
+            samples.desktop.push(index, Sample { view, clicking });
         }
-        let floor = measure::first_view(browser, site, site::FLOOR, &floor_path).await?;
+        let floor = measure::first_view(browser, site, site::FLOOR, &floor_path, settle).await?;
         samples.floor_fcp_ms.push(floor.fcp_ms);
     }
+    samples.phone = phone::measure(browser, site, &subjects, options.runs, VIEWPORT).await?;
     Ok((samples, version))
 }
 
+/// The order of the two pages in run `run`: it alternates which goes first, so neither always
+/// follows the other.
+fn alternately(run: usize) -> [usize; 2] {
+    [run % 2, 1 - run % 2]
+}
+
 /// A reader's settings rather than the e2e suite's: motion allowed (the suite asks for reduced
-/// motion), no HTTP cache (the server also says no-store), the desktop viewport.
+/// motion), no HTTP cache (the server also says no-store), the desktop viewport (the phone
+/// section sets its own and comes back to this one).
 async fn prepare_session(browser: &Browser) -> Res<String> {
     browser
         .cdp("Emulation.setEmulatedMedia", json!({ "features": [] }))
@@ -146,10 +157,8 @@ async fn prepare_session(browser: &Browser) -> Res<String> {
         .cdp("Browser.getBrowserCommandLine", json!({}))
         .await?;
     Ok(format!(
-        "{}, viewport {}×{}, switches: {}",
+        "{}, switches: {}",
         version["product"].as_str().unwrap_or("unknown"),
-        VIEWPORT.0,
-        VIEWPORT.1,
         switches(&command_line["arguments"])
     ))
 }

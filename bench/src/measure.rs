@@ -1,7 +1,8 @@
 //! One page, measured in two loads in the shared Chromium session: a load left alone (bytes,
 //! requests, first contentful and largest contentful paint, layout shift, DOM size), then a
 //! load in which layer 2 is clicked from the start (first working click) and, once it works,
-//! 50+ layer changes.
+//! 50+ layer changes. The phone section (phone.rs) makes the same two loads, without the
+//! layer changes.
 
 use crate::site;
 use coalition_explainer::content::CONTENT;
@@ -14,8 +15,9 @@ use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// How long after the load event the first view may still shift (TimelineJS lays out late).
-const SETTLE_MS: u64 = 2000;
+/// How long after the load event the first view may still shift (TimelineJS lays out late) on
+/// the desktop; the phone profile, 4× slower, waits longer (phone.rs).
+pub const SETTLE_MS: u64 = 2000;
 /// Layer changes per clicking load: the issue asks for at least 50.
 pub const LAYER_CHANGES: usize = 60;
 /// Far above what either page needs for its first working click.
@@ -96,11 +98,18 @@ pub struct Clicking {
     pub latencies_ms: Vec<f64>,
 }
 
-/// Loads the page at `path` (under the served site) and reports its first view.
-pub async fn first_view(browser: &Browser, site: &Path, name: &str, path: &str) -> Res<FirstView> {
+/// Loads the page at `path` (under the served site) and reports its first view, read
+/// `settle_ms` after the load event.
+pub async fn first_view(
+    browser: &Browser,
+    site: &Path,
+    name: &str,
+    path: &str,
+    settle_ms: u64,
+) -> Res<FirstView> {
     navigate(browser, path).await?;
     let script = format!("{URLS_JS}\n{}", include_str!("load.js"));
-    let report = browser.js_async(&script, vec![json!(SETTLE_MS)]).await?;
+    let report = browser.js_async(&script, vec![json!(settle_ms)]).await?;
     if report["reducedMotion"] == true {
         return Err("the session still asks for reduced motion".to_owned());
     }
@@ -121,8 +130,7 @@ pub async fn first_view(browser: &Browser, site: &Path, name: &str, path: &str) 
 }
 
 pub async fn clicking(browser: &Browser, site: &Path, subject: &Subject) -> Res<Clicking> {
-    load_clicking_early(browser, subject).await?;
-    let first_click_ms = first_click(browser, subject).await?;
+    let first_click_ms = first_working_click(browser, subject).await?;
     // Click latency is the app's: the loader's early answer to a click is not what it measures.
     if subject.loads_app_later {
         browser.wait_for_app_started().await?;
@@ -146,6 +154,13 @@ pub async fn clicking(browser: &Browser, site: &Path, subject: &Subject) -> Res<
         gzip_bytes_in_use,
         latencies_ms,
     })
+}
+
+/// A load of the page clicked from navigation start (`early.js`): when layer 2's quote first
+/// showed, in ms after navigation start.
+pub async fn first_working_click(browser: &Browser, subject: &Subject) -> Res<f64> {
+    load_clicking_early(browser, subject).await?;
+    first_click(browser, subject).await
 }
 
 /// Loads the page with `early.js` running before the page's own scripts, clicking layer 2.

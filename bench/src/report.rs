@@ -1,7 +1,9 @@
-//! The table (medians over runs, ours beside TimelineJS with the ratio), the issue's targets
-//! met or not, and the browser and machine it was measured on.
+//! The tables (medians over runs, ours beside TimelineJS with the ratio: the desktop, then the
+//! phone profile), the issues' targets met or not, and the browser and machine it was measured
+//! on.
 
 use crate::measure::{Clicking, FirstView, LAYER_CHANGES};
+use crate::phone;
 use crate::stats::{median, percentile};
 
 /// Both loads of one page in one run.
@@ -10,22 +12,51 @@ pub struct Sample {
     pub clicking: Clicking,
 }
 
-/// Every run's samples: ours, TimelineJS's, and the first paint of the one-line floor page.
-#[derive(Default)]
-pub struct Samples {
-    pub ours: Vec<Sample>,
-    pub peer: Vec<Sample>,
-    pub floor_fcp_ms: Vec<f64>,
+/// Both loads of one page in one run under the phone profile.
+pub struct PhoneSample {
+    /// The last largest-contentful-paint candidate of the load left alone.
+    pub content_paint_ms: f64,
+    pub first_click_ms: f64,
 }
 
-struct Metric {
+/// Every run's samples of each page.
+pub struct Pages<S> {
+    pub ours: Vec<S>,
+    pub peer: Vec<S>,
+}
+
+impl<S> Default for Pages<S> {
+    fn default() -> Self {
+        Pages {
+            ours: Vec::new(),
+            peer: Vec::new(),
+        }
+    }
+}
+
+impl<S> Pages<S> {
+    /// Adds a run of page `index`: 0 is ours, 1 TimelineJS (the order of `Subject`s).
+    pub fn push(&mut self, index: usize, sample: S) {
+        [&mut self.ours, &mut self.peer][index].push(sample);
+    }
+}
+
+/// Every run's samples: the desktop's, the first paint of the one-line floor page, the phone's.
+#[derive(Default)]
+pub struct Samples {
+    pub desktop: Pages<Sample>,
+    pub floor_fcp_ms: Vec<f64>,
+    pub phone: Pages<PhoneSample>,
+}
+
+struct Metric<S> {
     name: &'static str,
     unit: &'static str,
     decimals: usize,
-    of: fn(&Sample) -> f64,
+    of: fn(&S) -> f64,
 }
 
-const METRICS: [Metric; 10] = [
+const METRICS: [Metric<Sample>; 10] = [
     Metric {
         name: "First view, gzip",
         unit: "KB",
@@ -88,6 +119,21 @@ const METRICS: [Metric; 10] = [
     },
 ];
 
+const PHONE_METRICS: [Metric<PhoneSample>; 2] = [
+    Metric {
+        name: "First paint of the content (largest contentful paint)",
+        unit: "ms",
+        decimals: 0,
+        of: |s| s.content_paint_ms,
+    },
+    Metric {
+        name: "First working click (layer 2)",
+        unit: "ms",
+        decimals: 0,
+        of: |s| s.first_click_ms,
+    },
+];
+
 /// Indexes into METRICS for the targets.
 const BYTES: usize = 0;
 const FIRST_PAINT: usize = 3;
@@ -97,6 +143,8 @@ const CLICK_P95: usize = 7;
 
 /// Where and with what the figures were taken.
 pub struct Setting {
+    /// The desktop section's viewport.
+    pub viewport: String,
     pub browser: String,
     pub machine: String,
     pub runs: usize,
@@ -108,15 +156,27 @@ pub struct Target {
     pub met: bool,
 }
 
+/// Indexes into PHONE_METRICS for the targets.
+const PHONE_CONTENT_PAINT: usize = 0;
+const PHONE_FIRST_CLICK: usize = 1;
+/// Issue 11's limit for both phone ratios.
+const PHONE_LIMIT: f64 = 0.3;
+
 /// Median of `metric` over the runs of one page.
-fn typical(samples: &[Sample], metric: &Metric) -> f64 {
+fn typical<S>(samples: &[S], metric: &Metric<S>) -> f64 {
     let values: Vec<f64> = samples.iter().map(metric.of).collect();
     median(&values).unwrap_or(f64::NAN)
 }
 
-/// The issue's targets, judged on the medians; layout shift on every run of ours.
-pub fn targets(ours: &[Sample], peer: &[Sample]) -> Vec<Target> {
-    let ratio = |index: usize| typical(ours, &METRICS[index]) / typical(peer, &METRICS[index]);
+/// Ours over TimelineJS, in medians.
+fn ratio<S>(pages: &Pages<S>, metric: &Metric<S>) -> f64 {
+    typical(&pages.ours, metric) / typical(&pages.peer, metric)
+}
+
+/// Issue 5's targets, judged on the medians; layout shift on every run of ours.
+pub fn targets(pages: &Pages<Sample>) -> Vec<Target> {
+    let ours = &pages.ours;
+    let ratio = |index: usize| ratio(pages, &METRICS[index]);
     let worst_shift = ours.iter().map(|s| s.view.cls).fold(f64::NAN, f64::max);
     let p95 = typical(ours, &METRICS[CLICK_P95]);
     vec![
@@ -138,6 +198,23 @@ pub fn targets(ours: &[Sample], peer: &[Sample]) -> Vec<Target> {
     ]
 }
 
+/// Issue 11's targets: both phone figures ≤ 0.3× TimelineJS's, judged on the medians.
+pub fn phone_targets(pages: &Pages<PhoneSample>) -> Vec<Target> {
+    let ratio = |index: usize| ratio(pages, &PHONE_METRICS[index]);
+    vec![
+        ratio_target(
+            "phone: first paint of the content (largest contentful paint)",
+            ratio(PHONE_CONTENT_PAINT),
+            PHONE_LIMIT,
+        ),
+        ratio_target(
+            "phone: first working click",
+            ratio(PHONE_FIRST_CLICK),
+            PHONE_LIMIT,
+        ),
+    ]
+}
+
 fn ratio_target(what: &str, ratio: f64, limit: f64) -> Target {
     Target {
         goal: format!("{what} ≤ {limit}× TimelineJS (ratio {ratio:.2})"),
@@ -147,31 +224,25 @@ fn ratio_target(what: &str, ratio: f64, limit: f64) -> Target {
 
 /// The whole report as Markdown: it reads the same printed and in BENCHMARKS.md.
 pub fn markdown(samples: &Samples, setting: &Setting) -> String {
-    let (ours, peer) = (&samples.ours, &samples.peer);
-    let mut text = String::from(
-        "| metric | ours | TimelineJS | ratio (ours/TimelineJS) |\n|---|---:|---:|---:|\n",
+    let (desktop, phone) = (&samples.desktop, &samples.phone);
+    let (ours, peer) = (&desktop.ours, &desktop.peer);
+    let mut text = format!("## Desktop ({})\n\n", setting.viewport);
+    text += &table(&METRICS, desktop);
+    text += &format!(
+        "\n## Phone ({})\n\n{}; after the desktop runs, in the same session: each page \
+         loaded alone (content paint) and clicked from navigation start (first working click), \
+         as on the desktop.\n\n",
+        phone::profile(),
+        phone::viewport()
     );
-    for metric in &METRICS {
-        let (mine, theirs) = (typical(ours, metric), typical(peer, metric));
-        text += &format!(
-            "| {} | {} | {} | {} |\n",
-            metric.name,
-            shown(mine, metric),
-            shown(theirs, metric),
-            if theirs == 0.0 {
-                "—".to_owned()
-            } else {
-                format!("{:.2}", mine / theirs)
-            }
-        );
-    }
-    text += "\nTargets (issue 5):\n\n";
-    for target in targets(ours, peer) {
+    text += &table(&PHONE_METRICS, phone);
+    text += "\nTargets (issue 5 on the desktop, issue 11 on the phone):\n\n";
+    for target in targets(desktop).into_iter().chain(phone_targets(phone)) {
         let verdict = if target.met { "met" } else { "**NOT MET**" };
         text += &format!("- {verdict}: {}\n", target.goal);
     }
     text += &format!(
-        "\nWhat each page paints first: TimelineJS's first contentful paint is its \
+        "\nWhat each page paints first on the desktop: TimelineJS's first contentful paint is its \
          \"Loading Timeline...\" notice, {:.0} ms before its content; ours is the explainer \
          itself ({:.0} ms before its largest content).\n",
         content_after_first_paint(peer),
@@ -185,8 +256,8 @@ pub fn markdown(samples: &Samples, setting: &Setting) -> String {
         floor / typical(peer, &METRICS[FIRST_PAINT])
     );
     text += &format!(
-        "\nMedians of {runs} run(s) per page, loaded alternately; click latencies over \
-         {LAYER_CHANGES} layer changes per run.\n\n- Browser: {}\n- Machine: {}\n- Site: {}\n",
+        "\nMedians of {runs} run(s) per page in each section, loaded alternately; click \
+         latencies over {LAYER_CHANGES} layer changes per run.\n\n- Browser: {}\n- Machine: {}\n- Site: {}\n",
         setting.browser,
         setting.machine,
         setting.revision,
@@ -205,7 +276,29 @@ fn content_after_first_paint(samples: &[Sample]) -> f64 {
     median(&gaps).unwrap_or(f64::NAN)
 }
 
-fn shown(value: f64, metric: &Metric) -> String {
+/// A row per metric: ours, TimelineJS's and the ratio.
+fn table<S>(metrics: &[Metric<S>], pages: &Pages<S>) -> String {
+    let mut text = String::from(
+        "| metric | ours | TimelineJS | ratio (ours/TimelineJS) |\n|---|---:|---:|---:|\n",
+    );
+    for metric in metrics {
+        let (mine, theirs) = (typical(&pages.ours, metric), typical(&pages.peer, metric));
+        text += &format!(
+            "| {} | {} | {} | {} |\n",
+            metric.name,
+            shown(mine, metric),
+            shown(theirs, metric),
+            if theirs == 0.0 {
+                "—".to_owned()
+            } else {
+                format!("{:.2}", mine / theirs)
+            }
+        );
+    }
+    text
+}
+
+fn shown<S>(value: f64, metric: &Metric<S>) -> String {
     let number = format!("{value:.*}", metric.decimals);
     if metric.unit.is_empty() {
         number
@@ -237,8 +330,24 @@ mod tests {
         }
     }
 
+    /// Pages of one run each.
+    fn pages<S>(ours: S, peer: S) -> Pages<S> {
+        Pages {
+            ours: vec![ours],
+            peer: vec![peer],
+        }
+    }
+
+    fn phone(content_paint_ms: f64, first_click_ms: f64) -> PhoneSample {
+        PhoneSample {
+            content_paint_ms,
+            first_click_ms,
+        }
+    }
+
     fn setting() -> Setting {
         Setting {
+            viewport: "V".into(),
             browser: "B".into(),
             machine: "M".into(),
             runs: 1,
@@ -248,27 +357,69 @@ mod tests {
 
     #[test]
     fn targets_follow_the_ratios() {
-        let ours = [sample(40_000, 50.0, 100.0, 0.0)];
-        let peer = [sample(90_000, 250.0, 600.0, 0.2)];
-        assert!(targets(&ours, &peer).iter().all(|t| t.met));
-        let heavy = [sample(80_000, 200.0, 100.0, 0.01)];
-        let met: Vec<bool> = targets(&heavy, &peer).iter().map(|t| t.met).collect();
+        let peer = || sample(90_000, 250.0, 600.0, 0.2);
+        let light = pages(sample(40_000, 50.0, 100.0, 0.0), peer());
+        assert!(targets(&light).iter().all(|t| t.met));
+        let heavy = pages(sample(80_000, 200.0, 100.0, 0.01), peer());
+        let met: Vec<bool> = targets(&heavy).iter().map(|t| t.met).collect();
         assert_eq!(met, [false, false, true, true, false]);
+    }
+
+    /// Ours over TimelineJS, at most 0.3: a ratio taken the wrong way round (TimelineJS over
+    /// ours) would pass a page 5× slower and fail one 5× faster.
+    #[test]
+    fn phone_targets_are_met_when_ours_is_at_most_three_tenths_of_timelinejs() {
+        let met = |ours: PhoneSample, peer: PhoneSample| -> Vec<bool> {
+            phone_targets(&pages(ours, peer))
+                .iter()
+                .map(|t| t.met)
+                .collect()
+        };
+        assert_eq!(
+            met(phone(560.0, 800.0), phone(2700.0, 2650.0)),
+            [true, true]
+        );
+        assert_eq!(
+            met(phone(2700.0, 2650.0), phone(560.0, 800.0)),
+            [false, false]
+        );
+        assert_eq!(
+            met(phone(600.0, 900.0), phone(2000.0, 2650.0)),
+            [true, false]
+        );
+        assert_eq!(
+            met(phone(810.0, 600.0), phone(2700.0, 2000.0)),
+            [true, true]
+        );
+        assert_eq!(
+            met(phone(811.0, 601.0), phone(2700.0, 2000.0)),
+            [false, false]
+        );
+        let goals = phone_targets(&pages(phone(500.0, 800.0), phone(2500.0, 2000.0)));
+        assert_eq!(
+            goals[0].goal,
+            "phone: first paint of the content (largest contentful paint) ≤ 0.3× TimelineJS \
+             (ratio 0.20)"
+        );
+        assert_eq!(
+            goals[1].goal,
+            "phone: first working click ≤ 0.3× TimelineJS (ratio 0.40)"
+        );
     }
 
     #[test]
     fn the_paint_target_is_judged_on_the_content_not_a_loading_notice() {
-        let ours = [sample(40_000, 120.0, 100.0, 0.0)];
+        let ours = || sample(40_000, 120.0, 100.0, 0.0);
         let mut notice_first = sample(90_000, 120.0, 600.0, 0.2);
         notice_first.view.lcp_ms = 300.0;
-        let paint = |peer: &Sample| targets(&ours, std::slice::from_ref(peer))[1].met;
-        assert!(paint(&notice_first));
-        assert!(!paint(&sample(90_000, 200.0, 600.0, 0.2)));
+        assert!(!targets(&pages(ours(), sample(90_000, 200.0, 600.0, 0.2)))[1].met);
+        let desktop = pages(ours(), notice_first);
+        assert!(targets(&desktop)[1].met);
         let text = markdown(
             &Samples {
-                ours: ours.into(),
-                peer: vec![notice_first],
+                desktop,
                 floor_fcp_ms: vec![50.0],
+                phone: pages(phone(500.0, 800.0), phone(2500.0, 2000.0)),
             },
             &setting(),
         );
@@ -278,16 +429,33 @@ mod tests {
     }
 
     #[test]
-    fn the_table_has_a_row_per_metric_and_names_what_is_not_met() {
+    fn the_tables_have_a_row_per_metric_and_name_what_is_not_met() {
         let samples = Samples {
-            ours: vec![sample(80_000, 50.0, 100.0, 0.0)],
-            peer: vec![sample(90_000, 250.0, 600.0, 0.2)],
+            desktop: pages(
+                sample(80_000, 50.0, 100.0, 0.0),
+                sample(90_000, 250.0, 600.0, 0.2),
+            ),
             floor_fcp_ms: vec![40.0, 50.0, 60.0],
+            phone: pages(phone(500.0, 1000.0), phone(2500.0, 2000.0)),
         };
         let text = markdown(&samples, &setting());
         assert!(text.contains("| First view, gzip | 80.0 KB | 90.0 KB | 0.89 |"));
         assert!(text.contains("first paints at 50 ms here, 0.20× TimelineJS"));
         assert!(text.contains("- **NOT MET**: bytes (gzip)"));
-        assert_eq!(text.matches("\n| ").count(), METRICS.len());
+        let phone_table = text
+            .split("## Phone (4× CPU, 150 ms RTT, 1.6 / 0.75 Mbps)")
+            .nth(1)
+            .expect("a phone section");
+        assert!(phone_table.contains(
+            "| First paint of the content (largest contentful paint) | 500 ms | 2500 ms | 0.20 |"
+        ));
+        assert!(
+            phone_table.contains("| First working click (layer 2) | 1000 ms | 2000 ms | 0.50 |")
+        );
+        assert!(text.contains("- met: phone: first paint of the content"));
+        assert!(text.contains("- **NOT MET**: phone: first working click"));
+        let rows = text.matches("\n| ").count();
+        // Each table's header row, then a row per metric.
+        assert_eq!(rows, 2 + METRICS.len() + PHONE_METRICS.len());
     }
 }

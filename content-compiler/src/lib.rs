@@ -11,6 +11,7 @@ mod validate;
 pub use codegen::ANALYSIS_CHANNEL;
 pub use error::{ContentError, ContentErrors};
 pub use model::ContentFile;
+pub use validate::MAX_LAYERS;
 
 use error::LineIndex;
 

@@ -5,6 +5,9 @@ use crate::model::{ContentFile, Slug, Text};
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
 
+/// The most layers an explainer may have (style/main.css has one rule per position).
+pub const MAX_LAYERS: usize = 8;
+
 pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let quote_ids = unique_names(
@@ -29,6 +32,13 @@ pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentE
     );
     if content.layers.is_empty() {
         errors.push(lines.error(0, "layers", "at least one layer is needed"));
+    }
+    if let Some(extra) = content.layers.get(MAX_LAYERS) {
+        errors.push(lines.error(
+            extra.slug.span().start,
+            format!("layers[{MAX_LAYERS}]"),
+            format!("at most {MAX_LAYERS} layers: style/main.css shows a layer chosen before the app starts by its position, for eight positions"),
+        ));
     }
     for (i, layer) in content.layers.iter().enumerate() {
         let field = format!("layers[{i}].quotes");

@@ -1,7 +1,7 @@
 //! The content file's rules, proven on a small valid fixture and on broken copies of it.
 //! Each broken copy must fail with a message naming file, line and field.
 
-use content_compiler::{compile, parse};
+use content_compiler::{compile, parse, MAX_LAYERS};
 
 const FILE: &str = "fixture.toml";
 const VALID: &str = include_str!("fixtures/valid.toml");
@@ -229,4 +229,36 @@ fn every_problem_is_reported_at_once() {
             .replacen("\"beta\"]", "\"delta\"]", 1)
     });
     assert_eq!(errors.len(), 2, "got {errors:?}");
+}
+
+#[test]
+fn more_layers_than_the_stylesheet_can_show_are_refused() {
+    let second = &VALID[VALID.rfind("[[layers]]").unwrap()..VALID.find("[why_now]").unwrap()];
+    let (broken, errors) = errors_after(|s| {
+        let extra: String = (2..=MAX_LAYERS)
+            .map(|n| second.replace("second-layer", &format!("layer-{n}")))
+            .collect();
+        s.replacen(second, &format!("{second}{extra}"), 1)
+    });
+    let line = line_of(&broken, &format!("slug = \"layer-{MAX_LAYERS}\""), 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: layers[{MAX_LAYERS}]: at most {MAX_LAYERS} layers: style/main.css shows a layer chosen before the app starts by its position, for eight positions"),
+    );
+}
+
+/// The stylesheet shows a layer the loader chose by its position (`<html data-layer="N">`):
+/// it must have a rule for the tab and the panel of every position a content file may use.
+#[test]
+fn the_stylesheet_covers_every_allowed_layer_position() {
+    let css = include_str!("../../style/main.css");
+    for n in 1..=MAX_LAYERS {
+        for rule in [
+            format!("[data-layer=\"{n}\"] .layers__tab:nth-child({n})"),
+            format!("[data-layer=\"{n}\"] .panel:nth-child({n})"),
+        ] {
+            assert!(css.contains(&rule), "style/main.css lacks `{rule}`");
+        }
+    }
+    assert!(!css.contains(&format!("[data-layer=\"{}\"]", MAX_LAYERS + 1)));
 }

@@ -1,7 +1,7 @@
 use crate::components::{
     announcer::announcer, credits::Credits, explainer_header::explainer_header,
     layer_figure::LayerFigure, layer_panel::LayerPanel, still_open::StillOpenSection,
-    walkthrough_nav::walkthrough_nav, why_now::WhyNowSection,
+    why_now::WhyNowSection,
 };
 use crate::content::CONTENT;
 use crate::hooks::{use_host_resize, use_url_sync};
@@ -33,9 +33,9 @@ pub fn app(props: &AppProps) -> Html {
                 <LayerFigure selected={selected} dispatch={dispatch.clone()} />
                 <div class="walkthrough__panels">
                     { for CONTENT.layers.iter().enumerate().map(|(index, layer)| html! {
-                        <LayerPanel layer={index} hidden={index != selected} key={layer.slug} />
+                        <LayerPanel layer={index} hidden={index != selected} dispatch={dispatch.clone()}
+                            key={layer.slug} />
                     }) }
-                    { walkthrough_nav(*walkthrough, &dispatch) }
                 </div>
                 { announcer(*walkthrough) }
             </div>

@@ -1,16 +1,19 @@
 use crate::components::layer_figure::{panel_id, tab_id};
 use crate::components::quote_figure::quote_list;
+use crate::components::walkthrough_nav::walkthrough_nav;
 use crate::content::CONTENT;
+use crate::state::Walkthrough;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LayerPanelProps {
     pub layer: usize,
     pub hidden: bool,
+    pub dispatch: UseReducerDispatcher<Walkthrough>,
 }
 
-/// One layer in full: summary, status, contributors, commitments and quotes. Every panel is
-/// always in the page (tabs point at them); only the chosen one is shown.
+/// One layer in full: summary, status, contributors, commitments, quotes, and Previous / Next.
+/// Every panel is always in the page (tabs point at them); only the chosen one is shown.
 #[function_component(LayerPanel)]
 pub fn layer_panel(props: &LayerPanelProps) -> Html {
     let layer = &CONTENT.layers[props.layer];
@@ -37,6 +40,7 @@ pub fn layer_panel(props: &LayerPanelProps) -> Html {
             </dl>
             <h3 class="panel__quotes-heading">{ ui.quotes }</h3>
             { quote_list(layer.quotes) }
+            { walkthrough_nav(props.layer, &props.dispatch) }
         </section>
     }
 }

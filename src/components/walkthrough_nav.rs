@@ -1,29 +1,52 @@
+use crate::components::layer_figure::panel_id;
 use crate::content::CONTENT;
 use crate::state::{Action, Walkthrough};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Previous / Next and where the reader is ("Layer 2 of 4"). At either end the button stays
-/// focusable but says it is unavailable (`aria-disabled`), so focus is never lost.
-pub fn walkthrough_nav(
-    walkthrough: Walkthrough,
-    dispatch: &UseReducerDispatcher<Walkthrough>,
-) -> Html {
+/// Previous / Next and where the reader is ("Layer 2 of 4"), at the foot of layer `layer`'s
+/// panel: each panel has its own, so everything about a layer is shown with it, whoever shows
+/// it (the app, or the loader before the app starts). At either end the button stays focusable
+/// but says it is unavailable (`aria-disabled`), so focus is never lost.
+pub fn walkthrough_nav(layer: usize, dispatch: &UseReducerDispatcher<Walkthrough>) -> Html {
     let ui = &CONTENT.ui;
-    let position = ui.position(walkthrough.selected() + 1, walkthrough.total());
-    let button = |label: &'static str, action: Action, unavailable: bool, class: &'static str| {
+    let here = Walkthrough::new(CONTENT.layers.len(), layer);
+    let position = ui.position(layer + 1, here.total());
+    let button = |label: &'static str, action: Action, unavailable: bool, step: &'static str| {
         let dispatch = dispatch.clone();
+        let onclick = Callback::from(move |_| {
+            dispatch.dispatch(action);
+            focus_after_render(here.apply(action).selected(), step);
+        });
         html! {
-            <button type="button" {class} aria-disabled={unavailable.then_some("true")}
-                onclick={Callback::from(move |_| dispatch.dispatch(action))}>
+            <button type="button" class={classes!("button", "walkthrough__step", step)}
+                aria-disabled={unavailable.then_some("true")} {onclick}>
                 { label }
             </button>
         }
     };
     html! {
         <nav class="walkthrough__nav" aria-label={position.clone()}>
-            { button(ui.previous, Action::Previous, walkthrough.is_first(), "button walkthrough__step walkthrough__step--previous") }
+            { button(ui.previous, Action::Previous, here.is_first(), PREVIOUS) }
             <p class="walkthrough__position">{ position }</p>
-            { button(ui.next, Action::Next, walkthrough.is_last(), "button walkthrough__step walkthrough__step--next") }
+            { button(ui.next, Action::Next, here.is_last(), NEXT) }
         </nav>
     }
+}
+
+const PREVIOUS: &str = "walkthrough__step--previous";
+const NEXT: &str = "walkthrough__step--next";
+
+/// Focus follows the reader to the same button in the panel now shown. Yew renders the change
+/// in a task queued by the dispatch; this one is queued after it, so the panel is shown by then.
+fn focus_after_render(layer: usize, step: &'static str) {
+    yew::platform::spawn_local(async move {
+        let selector = format!("#{} .{step}", panel_id(CONTENT.layers[layer].slug));
+        let button = gloo::utils::document().query_selector(&selector).ok().flatten();
+        if let Some(button) = button.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+            // Focus fails only on a detached element; the button then keeps no focus.
+            let _ = button.focus();
+        }
+    });
 }

@@ -18,10 +18,11 @@ use yew::prelude::*;
 pub fn use_url_sync(walkthrough: UseReducerHandle<Walkthrough>) {
     let dispatch = walkthrough.dispatcher();
     use_effect_with((), move |_| {
-        // On start, only a URL that names a layer moves us: a reader may already have chosen
-        // one (a click made while the app loaded is replayed before this effect runs).
+        // On start, only a URL that names a layer moves us, quietly: it is the page the reader
+        // opened (the loader has shown it since the first paint). A choice the reader made
+        // while the app loaded comes after this effect, as a click.
         if let Some(layer) = layer_in_location() {
-            dispatch.dispatch(Action::FromUrl(Some(layer)));
+            dispatch.dispatch(Action::Open(layer));
         }
         let follow_url = move || dispatch.dispatch(Action::FromUrl(layer_in_location()));
         let window = gloo::utils::window();

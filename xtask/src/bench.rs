@@ -1,7 +1,7 @@
 //! `cargo xtask bench [--quick] [--write]`: builds the release site, then runs the `bench`
 //! crate (see bench/src/main.rs), which generates the TimelineJS page from the content and
-//! measures both pages in headless Chromium. It prints the table and, unless `--quick`,
-//! records it in BENCHMARKS.md.
+//! measures both pages in headless Chromium, on the desktop and under a phone profile. It
+//! prints both tables and, unless `--quick` (or with `--write`), records them in BENCHMARKS.md.
 
 use crate::command::{run, tool};
 use crate::setup;

@@ -4,7 +4,7 @@
 //! It also writes the one-file edition, `standalone.html`, from the result.
 
 use crate::share;
-use coalition_explainer::{server::render_html, ROOT_ID};
+use coalition_explainer::{content::CONTENT, server::render_html, ROOT_ID};
 use std::path::{Path, PathBuf};
 
 pub fn run() -> Result<(), String> {
@@ -15,6 +15,7 @@ pub fn run() -> Result<(), String> {
     let index = folder.join("index.html");
     let page = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let prerendered = insert_app(&page, &futures::executor::block_on(render_html(0)))?;
+    let prerendered = name_layers_for_loader(&prerendered)?;
     let prerendered = prerendered.replacen(
         "</head>",
         &format!("    {}\n  </head>", share::head_tags()),
@@ -41,6 +42,17 @@ fn insert_app(page: &str, app: &str) -> Result<String, String> {
     ))
 }
 
+/// Hands the loader the layers' slugs, in order: it runs in `<head>`, before the tabs exist,
+/// and must know which layer a link names before the first paint.
+fn name_layers_for_loader(page: &str) -> Result<String, String> {
+    let tag = crate::standalone::LOADER_TAG;
+    if !page.contains(tag) {
+        return Err(format!("index.html has no loader `{tag}…>` (Trunk.toml's pattern_script)"));
+    }
+    let slugs: Vec<&str> = CONTENT.layers.iter().map(|layer| layer.slug).collect();
+    Ok(page.replacen(tag, &format!("{tag} data-layers=\"{}\"", slugs.join(" ")), 1))
+}
+
 /// The demo host page (`demo/`) embeds the explainer with pym.js's own parent library, which
 /// comes from npm (`tools/package.json`) rather than being copied into the repository.
 fn copy_pym_into_demo(folder: &Path) -> Result<(), String> {
@@ -53,7 +65,7 @@ fn copy_pym_into_demo(folder: &Path) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::insert_app;
+    use super::{insert_app, name_layers_for_loader};
 
     #[test]
     fn the_app_goes_into_the_empty_root() {
@@ -69,5 +81,12 @@ mod tests {
         assert!(insert_app("<body></body>", "<main></main>")
             .unwrap_err()
             .contains("no empty <div id=\"explainer\">"));
+    }
+
+    #[test]
+    fn the_loader_is_told_every_layer_in_order() {
+        let page = name_layers_for_loader("<head><script src=\"./boot.js\" data-js=\"a\"></script>").unwrap();
+        let slugs: Vec<&str> = coalition_explainer::content::CONTENT.layers.iter().map(|l| l.slug).collect();
+        assert!(page.contains(&format!("<script src=\"./boot.js\" data-layers=\"{}\" data-js=", slugs.join(" "))), "{page}");
     }
 }

@@ -11,9 +11,11 @@ use std::path::Path;
 
 pub const FILE_NAME: &str = "standalone.html";
 
+/// How the loader's tag begins in Trunk's output (`pattern_script` in Trunk.toml).
+pub const LOADER_TAG: &str = "<script src=\"./boot.js\"";
+
 pub fn write(folder: &Path, index: &str) -> Result<(), String> {
     let page = inline_stylesheet(folder, index)?;
-    let page = inline_noscript_stylesheet(folder, &page)?;
     let page = inline_icon(folder, &page)?;
     let page = inline_loader(folder, &page)?;
     let target = folder.join(FILE_NAME);
@@ -24,14 +26,6 @@ fn inline_stylesheet(folder: &Path, page: &str) -> Result<String, String> {
     let (range, tag) = find_tag(page, "<link rel=\"stylesheet\"")?;
     let css = read_text(folder, attribute(tag, "href")?)?;
     Ok(splice(page, range, &format!("<style>{css}</style>")))
-}
-
-fn inline_noscript_stylesheet(folder: &Path, page: &str) -> Result<String, String> {
-    let (noscript, _) = find_tag(page, "<noscript>")?;
-    let (link, tag) = find_tag(&page[noscript.end..], "<link rel=\"stylesheet\"")?;
-    let css = read_text(folder, attribute(tag, "href")?)?;
-    let link = noscript.end + link.start..noscript.end + link.end;
-    Ok(splice(page, link, &format!("<style>{css}</style>")))
 }
 
 fn inline_icon(folder: &Path, page: &str) -> Result<String, String> {
@@ -47,9 +41,10 @@ fn inline_icon(folder: &Path, page: &str) -> Result<String, String> {
     ))
 }
 
-/// The loader, inline, handed the app's JS and WASM (and the static stylesheet) as `data:` URLs.
+/// The loader, inline, handed the app's JS and WASM as `data:` URLs; its other attributes
+/// (the layers' slugs) stay as they are.
 fn inline_loader(folder: &Path, page: &str) -> Result<String, String> {
-    let (range, tag) = find_tag(page, "<script type=\"module\" src=")?;
+    let (range, tag) = find_tag(page, LOADER_TAG)?;
     let loader = read_text(folder, attribute(tag, "src")?)?;
     let js = data_url(
         "text/javascript",
@@ -59,14 +54,14 @@ fn inline_loader(folder: &Path, page: &str) -> Result<String, String> {
         "application/wasm",
         &read_bytes(folder, attribute(tag, "data-wasm")?)?,
     );
-    let static_css = data_url("text/css", &read_bytes(folder, "static.css")?);
     let end = range.end
         + page[range.end..]
             .find("</script>")
             .ok_or("unclosed <script>")?
         + "</script>".len();
+    let layers = attribute(tag, "data-layers")?;
     let inline = format!(
-        "<script type=\"module\" data-js=\"{js}\" data-wasm=\"{wasm}\" data-static=\"{static_css}\">{loader}</script>"
+        "<script data-layers=\"{layers}\" data-js=\"{js}\" data-wasm=\"{wasm}\">{loader}</script>"
     );
     Ok(splice(page, range.start..end, &inline))
 }
@@ -115,9 +110,8 @@ mod tests {
     fn built_site(test: &str) -> std::path::PathBuf {
         let folder = std::env::temp_dir().join(format!("standalone-{test}-{}", std::process::id()));
         std::fs::create_dir_all(&folder).unwrap();
-        let files: [(&str, &[u8]); 6] = [
+        let files: [(&str, &[u8]); 5] = [
             ("main.css", b"body{color:red}"),
-            ("static.css", b".panel[hidden]{display:block}"),
             ("favicon.svg", b"<svg/>"),
             (
                 "boot.js",
@@ -134,8 +128,7 @@ mod tests {
 
     const INDEX: &str = r#"<html><head><link rel="icon" href="./favicon.svg" integrity="x"/>
 <link rel="stylesheet" href="./main.css" integrity="y"/>
-<noscript><link rel="stylesheet" href="static.css"></noscript>
-<script type="module" src="./boot.js" data-js="./app.js" data-wasm="./app_bg.wasm"></script></head>
+<script src="./boot.js" data-js="./app.js" data-wasm="./app_bg.wasm" data-layers="one two"></script></head>
 <body><div id="explainer"><main>Prerendered</main></div></body></html>"#;
 
     #[test]
@@ -144,11 +137,10 @@ mod tests {
         write(&folder, INDEX).unwrap();
         let page = std::fs::read_to_string(folder.join(FILE_NAME)).unwrap();
         assert!(page.contains("<style>body{color:red}</style>"));
-        assert!(page.contains("<noscript><style>.panel[hidden]{display:block}</style></noscript>"));
         assert!(page.contains(r#"<link rel="icon" href="data:image/svg+xml;base64,"#));
         assert!(page.contains(r#"data-js="data:text/javascript;base64,"#));
         assert!(page.contains(r#"data-wasm="data:application/wasm;base64,AGFzbQEAAAA=""#));
-        assert!(page.contains(r#"data-static="data:text/css;base64,"#));
+        assert!(page.contains(r#"<script data-layers="one two" data-js="#));
         assert!(page.contains("console.log(document.querySelector('script[data-wasm]'))</script>"));
         assert!(
             page.contains("<main>Prerendered</main>"),
@@ -166,9 +158,9 @@ mod tests {
     #[test]
     fn a_page_without_the_loader_is_refused_clearly() {
         let folder = built_site("refused");
-        let without_loader = INDEX.replace("<script type=\"module\" src=", "<script src=");
+        let without_loader = INDEX.replace(LOADER_TAG, "<script src=\"./other.js\"");
         let error = write(&folder, &without_loader).unwrap_err();
-        assert!(error.contains("<script type=\"module\" src="), "{error}");
+        assert!(error.contains(LOADER_TAG), "{error}");
         std::fs::remove_dir_all(folder).unwrap();
     }
 }

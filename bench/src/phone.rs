@@ -1,0 +1,176 @@
+//! The phone section: both pages again, in the same session, under a phone-class profile
+//! (Lighthouse's "slow 4G": 4× CPU slowdown, 150 ms round trip, 1.6 Mbps down, 0.75 Mbps up)
+//! in a phone's viewport. Each run loads each page twice, as on the desktop: left alone for
+//! the content paint (`measure::first_view`), clicked from navigation start for the first
+//! working click (`measure::first_working_click`). The profile is undone afterwards, whatever
+//! happened, so nothing measured or run after it is slowed.
+
+use crate::measure::{self, Subject};
+use crate::report::{Pages, PhoneSample};
+use e2e::{Browser, Res};
+use serde_json::json;
+use std::path::Path;
+
+/// How many times slower the page's main thread runs (CDP `Emulation.setCPUThrottlingRate`).
+pub const CPU_SLOWDOWN: u32 = 4;
+/// Added to every request (CDP `Network.emulateNetworkConditions`; per request, not per packet).
+pub const LATENCY_MS: u32 = 150;
+/// 1.6 Mbps down and 0.75 Mbps up, in bytes per second.
+pub const DOWNLOAD_BYTES_PER_S: u32 = 1_600_000 / 8;
+pub const UPLOAD_BYTES_PER_S: u32 = 750_000 / 8;
+/// A common phone's screen in CSS pixels (iPhone 12 to 15, and close to most Android phones'
+/// 360–412 × 800–915), at its device pixel ratio, as a mobile viewport with touch: what a
+/// reader on a phone gets, so both pages lay out (and paint) their phone layouts.
+pub const VIEWPORT: (u32, u32) = (390, 844);
+const DEVICE_SCALE_FACTOR: u32 = 3;
+/// The load event comes 4× later on the phone and TimelineJS builds its slides after it: its
+/// content paints 1–2 s after `load`, well inside this.
+const SETTLE_MS: u64 = 4 * measure::SETTLE_MS;
+
+/// The profile as the report names it.
+pub fn profile() -> String {
+    format!(
+        "{CPU_SLOWDOWN}× CPU, {LATENCY_MS} ms RTT, {} / {} Mbps",
+        f64::from(DOWNLOAD_BYTES_PER_S) * 8.0 / 1e6,
+        f64::from(UPLOAD_BYTES_PER_S) * 8.0 / 1e6,
+    )
+}
+
+/// The viewport as the report names it.
+pub fn viewport() -> String {
+    format!(
+        "{}×{} mobile viewport at {DEVICE_SCALE_FACTOR}× pixel density, touch",
+        VIEWPORT.0, VIEWPORT.1
+    )
+}
+
+/// `runs` runs of both pages, alternately, under the profile; `desktop` is the viewport the
+/// session returns to.
+pub async fn measure(
+    browser: &Browser,
+    site: &Path,
+    subjects: &[Subject; 2],
+    runs: usize,
+    desktop: (u32, u32),
+) -> Res<Pages<PhoneSample>> {
+    let applied = apply(browser).await;
+    let outcome = match applied {
+        Ok(()) => measure_runs(browser, site, subjects, runs).await,
+        Err(error) => Err(error),
+    };
+    let undone = undo(browser, desktop).await;
+    let pages = outcome?;
+    undone?;
+    Ok(pages)
+}
+
+async fn measure_runs(
+    browser: &Browser,
+    site: &Path,
+    subjects: &[Subject; 2],
+    runs: usize,
+) -> Res<Pages<PhoneSample>> {
+    let mut pages = Pages::default();
+    for run in 0..runs {
+        for index in crate::alternately(run) {
+            let subject = &subjects[index];
+            println!("phone run {}/{runs}: {}", run + 1, subject.name);
+            let view =
+                measure::first_view(browser, site, subject.name, &subject.path, SETTLE_MS).await?;
+            let first_click_ms = measure::first_working_click(browser, subject).await?;
+            pages.push(
+                index,
+                PhoneSample {
+                    content_paint_ms: view.lcp_ms,
+                    first_click_ms,
+                },
+            );
+        }
+    }
+    Ok(pages)
+}
+
+async fn apply(browser: &Browser) -> Res<()> {
+    browser.cdp("Network.enable", json!({})).await?;
+    browser
+        .cdp(
+            "Network.emulateNetworkConditions",
+            json!({
+                "offline": false,
+                "latency": LATENCY_MS,
+                "downloadThroughput": DOWNLOAD_BYTES_PER_S,
+                "uploadThroughput": UPLOAD_BYTES_PER_S,
+            }),
+        )
+        .await?;
+    browser
+        .cdp(
+            "Emulation.setCPUThrottlingRate",
+            json!({ "rate": CPU_SLOWDOWN }),
+        )
+        .await?;
+    browser
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({
+                "width": VIEWPORT.0,
+                "height": VIEWPORT.1,
+                "deviceScaleFactor": DEVICE_SCALE_FACTOR,
+                "mobile": true,
+            }),
+        )
+        .await?;
+    browser
+        .cdp(
+            "Emulation.setTouchEmulationEnabled",
+            json!({ "enabled": true, "maxTouchPoints": 5 }),
+        )
+        .await
+        .map(drop)
+}
+
+/// Back to the desktop session: every step is tried, the first failure reported.
+async fn undo(browser: &Browser, desktop: (u32, u32)) -> Res<()> {
+    let steps = [
+        browser
+            .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))
+            .await,
+        // -1: no limit.
+        browser
+            .cdp(
+                "Network.emulateNetworkConditions",
+                json!({
+                    "offline": false,
+                    "latency": 0,
+                    "downloadThroughput": -1,
+                    "uploadThroughput": -1,
+                }),
+            )
+            .await,
+        browser
+            .cdp(
+                "Emulation.setTouchEmulationEnabled",
+                json!({ "enabled": false }),
+            )
+            .await,
+        browser
+            .set_viewport(desktop.0, desktop.1)
+            .await
+            .map(|()| json!({})),
+    ];
+    steps.into_iter().find_map(Result::err).map_or(Ok(()), Err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_profile_is_named_as_lighthouse_names_slow_4g() {
+        assert_eq!(profile(), "4× CPU, 150 ms RTT, 1.6 / 0.75 Mbps");
+        assert_eq!(
+            (DOWNLOAD_BYTES_PER_S, UPLOAD_BYTES_PER_S),
+            (200_000, 93_750)
+        );
+    }
+}

@@ -1,0 +1,135 @@
+//! The loader (assets/boot.js) reads the address before the app does: these tests run its own
+//! functions under Node beside the app's (src/deep_link.rs, src/state.rs) on generated URLs and
+//! every key, so the two can never read a URL or a key press apart (issue 11).
+
+use coalition_explainer::content::CONTENT;
+use coalition_explainer::deep_link::{embed_requested, layer_from_url};
+use coalition_explainer::state::{action_for_key, Action, Walkthrough};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::TestRunner;
+use serde_json::{json, Value};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const LOADER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/boot.js");
+
+/// Evaluates the loader in a fresh context (no `document`, so it only defines its functions),
+/// then applies `answer` (a JS function of the parsed stdin) and prints its JSON.
+fn ask_loader(answer: &str, input: &Value) -> Value {
+    let script = format!(
+        r#"const vm = require("vm"), fs = require("fs");
+const context = vm.createContext({{}});
+vm.runInContext(fs.readFileSync({LOADER:?}, "utf8"), context);
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(vm.runInContext({answer:?}, context)(input)));"#
+    );
+    let mut node = Command::new("node")
+        .args(["-e", &script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("Node.js runs the loader's tests (it is on every machine of this kind)");
+    let mut stdin = node.stdin.take().expect("piped");
+    stdin.write_all(input.to_string().as_bytes()).expect("sent");
+    drop(stdin);
+    let output = node.wait_with_output().expect("node ran");
+    assert!(output.status.success(), "node failed: {output:?}");
+    serde_json::from_slice(&output.stdout).expect("the loader's answers are JSON")
+}
+
+/// Pieces of URLs readers, CMSs and attackers produce: our names, near misses, separators,
+/// escapes and junk.
+fn url_piece() -> impl Strategy<Value = String> {
+    let slugs: Vec<String> = CONTENT.layers.iter().map(|l| l.slug.to_owned()).collect();
+    prop_oneof![
+        proptest::sample::select(slugs.clone()),
+        proptest::sample::select(slugs).prop_map(|s| s.to_uppercase()),
+        proptest::sample::select(vec![
+            "layer", "layer=", "Layer=", "embed", "embed=", "embed=0", "=", "&", "&&", "?", "#",
+            "##", "%2D", "%20", "+", "childId=x", "-", "", "ü", "<script>", "%00",
+        ])
+        .prop_map(str::to_owned),
+        "[ -~]{0,6}",
+    ]
+}
+
+fn url_part() -> impl Strategy<Value = String> {
+    proptest::collection::vec(url_piece(), 0..6).prop_map(|pieces| pieces.concat())
+}
+
+fn generated<T: std::fmt::Debug>(strategy: impl Strategy<Value = T>, count: usize) -> Vec<T> {
+    let mut runner = TestRunner::deterministic();
+    (0..count)
+        .map(|_| strategy.new_tree(&mut runner).expect("a value").current())
+        .collect()
+}
+
+/// `location.search` and `location.hash` start with their sign, or are empty.
+fn with_prefix(sign: char, part: String) -> String {
+    match part.strip_prefix(sign) {
+        Some(_) => part,
+        None if part.is_empty() => part,
+        None => format!("{sign}{part}"),
+    }
+}
+
+#[test]
+fn the_loader_reads_every_address_as_the_app_does() {
+    let slugs: Vec<&str> = CONTENT.layers.iter().map(|l| l.slug).collect();
+    let mut cases = generated((url_part(), url_part()), 3000);
+    // The forms we publish, so the comparison is sure to cover real links too.
+    for slug in &slugs {
+        cases.push((format!("?layer={slug}"), String::new()));
+        cases.push((String::new(), format!("#{slug}")));
+        cases.push((format!("?embed&layer={slug}"), format!("#{}", slugs[0])));
+        // Where a looser reading would differ: a bare name, an empty value, two values.
+        cases.push((format!("?layer&layer={slug}"), String::new()));
+        cases.push((format!("?layer=&layer={slug}"), String::new()));
+        cases.push((format!("?layer={slug}&layer={}", slugs[0]), "#".to_owned()));
+        cases.push((format!("?layer={slug}=&embed=1"), String::new()));
+    }
+    let addresses: Vec<(String, String)> = cases
+        .into_iter()
+        .map(|(search, hash)| (with_prefix('?', search), with_prefix('#', hash)))
+        .collect();
+    let answers = ask_loader(
+        "(c) => c.cases.map(([search, hash]) => [layerFromUrl(c.slugs, search, hash), embedRequested(search)])",
+        &json!({ "slugs": slugs, "cases": addresses }),
+    );
+    let mut layers_linked = 0;
+    for ((search, hash), answer) in addresses.iter().zip(answers.as_array().expect("a list")) {
+        let app = layer_from_url(&slugs, search, hash);
+        layers_linked += usize::from(app.is_some());
+        assert_eq!(answer[0].as_u64().map(|i| i as usize), app, "layer of {search}{hash}");
+        assert_eq!(answer[1].as_bool(), Some(embed_requested(search)), "embed flag of {search}");
+    }
+    assert!(layers_linked > 3 * slugs.len(), "the cases must name layers too, not only junk");
+}
+
+#[test]
+fn the_loader_moves_as_the_app_does_for_every_key_and_step() {
+    let keys = [
+        "ArrowDown", "ArrowRight", "ArrowUp", "ArrowLeft", "Home", "End", "Tab", "Enter", " ",
+        "a", "",
+    ];
+    let mut cases = Vec::new();
+    for total in 1..=8usize {
+        for current in 0..total {
+            cases.extend(keys.iter().map(|key| json!([key, current, total])));
+        }
+    }
+    let answers = ask_loader(
+        "(cases) => cases.map(([key, current, total]) => key in KEY_MOVES ? moved(KEY_MOVES[key], current, total) : null)",
+        &json!(cases),
+    );
+    for (case, answer) in cases.iter().zip(answers.as_array().expect("a list")) {
+        let (key, current, total) = (case[0].as_str().unwrap(), case[1].as_u64().unwrap(), case[2].as_u64().unwrap());
+        let app = action_for_key(key)
+            .map(|action| Walkthrough::new(total as usize, current as usize).apply(action).selected());
+        assert_eq!(answer.as_u64().map(|i| i as usize), app, "{key:?} on layer {current} of {total}");
+    }
+    // Previous / Next are the same moves as the arrow keys.
+    assert_eq!(action_for_key("ArrowDown"), Some(Action::Next));
+    assert_eq!(action_for_key("ArrowUp"), Some(Action::Previous));
+}
