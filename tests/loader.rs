@@ -46,8 +46,27 @@ fn url_piece() -> impl Strategy<Value = String> {
         proptest::sample::select(slugs.clone()),
         proptest::sample::select(slugs).prop_map(|s| s.to_uppercase()),
         proptest::sample::select(vec![
-            "layer", "layer=", "Layer=", "embed", "embed=", "embed=0", "=", "&", "&&", "?", "#",
-            "##", "%2D", "%20", "+", "childId=x", "-", "", "ü", "<script>", "%00",
+            "layer",
+            "layer=",
+            "Layer=",
+            "embed",
+            "embed=",
+            "embed=0",
+            "=",
+            "&",
+            "&&",
+            "?",
+            "#",
+            "##",
+            "%2D",
+            "%20",
+            "+",
+            "childId=x",
+            "-",
+            "",
+            "ü",
+            "<script>",
+            "%00",
         ])
         .prop_map(str::to_owned),
         "[ -~]{0,6}",
@@ -101,17 +120,37 @@ fn the_loader_reads_every_address_as_the_app_does() {
     for ((search, hash), answer) in addresses.iter().zip(answers.as_array().expect("a list")) {
         let app = layer_from_url(&slugs, search, hash);
         layers_linked += usize::from(app.is_some());
-        assert_eq!(answer[0].as_u64().map(|i| i as usize), app, "layer of {search}{hash}");
-        assert_eq!(answer[1].as_bool(), Some(embed_requested(search)), "embed flag of {search}");
+        assert_eq!(
+            answer[0].as_u64().map(|i| i as usize),
+            app,
+            "layer of {search}{hash}"
+        );
+        assert_eq!(
+            answer[1].as_bool(),
+            Some(embed_requested(search)),
+            "embed flag of {search}"
+        );
     }
-    assert!(layers_linked > 3 * slugs.len(), "the cases must name layers too, not only junk");
+    assert!(
+        layers_linked > 3 * slugs.len(),
+        "the cases must name layers too, not only junk"
+    );
 }
 
 #[test]
 fn the_loader_moves_as_the_app_does_for_every_key_and_step() {
     let keys = [
-        "ArrowDown", "ArrowRight", "ArrowUp", "ArrowLeft", "Home", "End", "Tab", "Enter", " ",
-        "a", "",
+        "ArrowDown",
+        "ArrowRight",
+        "ArrowUp",
+        "ArrowLeft",
+        "Home",
+        "End",
+        "Tab",
+        "Enter",
+        " ",
+        "a",
+        "",
     ];
     let mut cases = Vec::new();
     for total in 1..=8usize {
@@ -124,10 +163,21 @@ fn the_loader_moves_as_the_app_does_for_every_key_and_step() {
         &json!(cases),
     );
     for (case, answer) in cases.iter().zip(answers.as_array().expect("a list")) {
-        let (key, current, total) = (case[0].as_str().unwrap(), case[1].as_u64().unwrap(), case[2].as_u64().unwrap());
-        let app = action_for_key(key)
-            .map(|action| Walkthrough::new(total as usize, current as usize).apply(action).selected());
-        assert_eq!(answer.as_u64().map(|i| i as usize), app, "{key:?} on layer {current} of {total}");
+        let (key, current, total) = (
+            case[0].as_str().unwrap(),
+            case[1].as_u64().unwrap(),
+            case[2].as_u64().unwrap(),
+        );
+        let app = action_for_key(key).map(|action| {
+            Walkthrough::new(total as usize, current as usize)
+                .apply(action)
+                .selected()
+        });
+        assert_eq!(
+            answer.as_u64().map(|i| i as usize),
+            app,
+            "{key:?} on layer {current} of {total}"
+        );
     }
     // Previous / Next are the same moves as the arrow keys.
     assert_eq!(action_for_key("ArrowDown"), Some(Action::Next));

@@ -72,10 +72,20 @@ fn reader_choices_and_url_changes_are_told_apart() {
 #[test]
 fn opening_on_a_linked_layer_is_part_of_the_first_view() {
     let opened = Walkthrough::new(4, 0).apply(Action::Open(3));
-    assert_eq!((opened.selected(), opened.last_change()), (3, Change::Initial));
+    assert_eq!(
+        (opened.selected(), opened.last_change()),
+        (3, Change::Initial)
+    );
     let chosen = opened.apply(Action::Previous);
-    assert_eq!((chosen.selected(), chosen.last_change()), (2, Change::Reader));
-    assert_eq!(opened.apply(Action::Open(4)), opened, "out of range: ignored");
+    assert_eq!(
+        (chosen.selected(), chosen.last_change()),
+        (2, Change::Reader)
+    );
+    assert_eq!(
+        opened.apply(Action::Open(4)),
+        opened,
+        "out of range: ignored"
+    );
 }
 
 #[test]

@@ -7,7 +7,9 @@
 
 mod browser;
 mod engine;
+mod modes;
 mod page;
+pub mod phone;
 mod scenarios;
 mod server;
 
@@ -18,7 +20,7 @@ pub use browser::Browser;
 pub use engine::Scheme;
 use libtest_mimic::{Arguments, Trial};
 use scenarios::Scenario;
-pub use server::Server;
+pub use server::{Server, Setup};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -43,7 +45,7 @@ pub fn run(engine: Engine) -> ExitCode {
         );
     }
     let suite = Arc::new(Suite::new(engine));
-    let trials = scenarios::all()
+    let trials = scenarios::all(engine)
         .into_iter()
         .map(|scenario| {
             let suite = Arc::clone(&suite);
@@ -116,6 +118,8 @@ impl State {
                     SCENARIO_LIMIT.as_secs()
                 ))
             });
+        // A scenario's misbehaving server (a held WASM, a missing file) ends with it.
+        server.reset();
         let problems = problems_since(browser, &server, mark).await;
         match (outcome, problems.is_empty()) {
             (Ok(()), true) => Ok(()),

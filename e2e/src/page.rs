@@ -5,6 +5,7 @@ use crate::engine::Engine;
 use crate::Res;
 use coalition_explainer::content::CONTENT;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::{json, Value};
@@ -17,7 +18,7 @@ const APP_START: Duration = Duration::from_secs(60);
 pub struct LayerView {
     /// The tab with `aria-selected="true"`.
     pub selected: Option<usize>,
-    /// Panels not hidden.
+    /// Panels on screen (with a box: the loader's `data-layer` shows a panel the app hides).
     pub visible_panels: Vec<usize>,
     /// The tab that has focus, if one does.
     pub focused_tab: Option<usize>,
@@ -31,7 +32,7 @@ const panels = [...document.querySelectorAll('[role="tabpanel"]')];
 const live = document.querySelector('[aria-live="polite"]');
 return {
   selected: tabs.findIndex(tab => tab.getAttribute('aria-selected') === 'true'),
-  visible: panels.map((panel, i) => panel.hidden || panel.getClientRects().length === 0 ? -1 : i).filter(i => i >= 0),
+  visible: panels.map((panel, i) => panel.getClientRects().length === 0 ? -1 : i).filter(i => i >= 0),
   focused: tabs.indexOf(document.activeElement),
   search: location.search,
   announcement: live ? live.textContent : null,
@@ -42,16 +43,30 @@ impl Browser {
     /// Opens `path_and_query` on the served site as a fresh page load and waits for the app.
     pub async fn open(&self, path_and_query: &str) -> Res<()> {
         // Through about:blank, so a fragment-only change is a real load and not a hash change.
-        self.client
-            .goto("about:blank")
-            .await
-            .map_err(|e| format!("about:blank: {e}"))?;
-        let url = format!("{}{path_and_query}", self.server.base_url);
-        self.client
-            .goto(&url)
-            .await
-            .map_err(|e| format!("open {url}: {e}"))?;
+        self.goto("about:blank").await?;
+        self.goto(&format!("{}{path_and_query}", self.server.base_url))
+            .await?;
         self.wait_for_app().await
+    }
+
+    /// Loads `url` and waits for its load event.
+    pub async fn goto(&self, url: &str) -> Res<()> {
+        self.client
+            .goto(url)
+            .await
+            .map_err(|e| format!("open {url}: {e}"))
+    }
+
+    /// Polls `script` (returning a boolean) until it is true.
+    pub async fn wait_until(&self, script: &str, what: &str) -> Res<()> {
+        let started = std::time::Instant::now();
+        while started.elapsed() < APP_START {
+            if self.js(script, vec![]).await? == json!(true) {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("{what}: not seen within {} s", APP_START.as_secs()))
     }
 
     /// Waits for the layer tabs. They are prerendered, and the app itself loads on the reader's
@@ -121,7 +136,6 @@ impl Browser {
         })
     }
 
-    /// A real pointer click on the tab of `layer`, through WebDriver.
     /// The address's query once it reads `expected`, or as it stands after a few seconds. The
     /// app writes the URL in an effect, which Yew's scheduler may run just after the render
     /// that a script already sees (it yields to the browser every 16 ms on a busy machine).
@@ -137,25 +151,57 @@ impl Browser {
         }
     }
 
+    /// A real pointer click on the tab of `layer`, through WebDriver.
     pub async fn click_tab(&self, layer: usize) -> Res<()> {
         self.click(&format!("#tab-{}", CONTENT.layers[layer].slug))
             .await
     }
 
+    /// A real pointer click on the element matching `selector` that is on screen, then waits
+    /// for the app and its render.
     pub async fn click(&self, selector: &str) -> Res<()> {
-        let element = self
-            .client
-            .find(Locator::Css(selector))
-            .await
-            .map_err(|e| format!("no {selector}: {e}"))?;
-        element
-            .click()
-            .await
-            .map_err(|e| format!("click {selector}: {e}"))?;
+        self.click_now(selector).await?;
         // A click on a control starts the app if it has not started yet (boot.js), and is
         // replayed once it has: wait for that, then for the render.
         self.wait_for_app_started().await?;
         self.settle().await
+    }
+
+    /// A real pointer click on the element matching `selector` that is on screen (each panel has
+    /// its own Previous / Next), waiting for nothing: the app may not have started.
+    pub async fn click_now(&self, selector: &str) -> Res<()> {
+        self.shown_element(selector)
+            .await?
+            .click()
+            .await
+            .map_err(|e| format!("click {selector}: {e}"))
+    }
+
+    /// The first element matching `selector` that has a box on screen.
+    pub async fn shown_element(&self, selector: &str) -> Res<Element> {
+        let all = self
+            .client
+            .find_all(Locator::Css(selector))
+            .await
+            .map_err(|e| format!("no {selector}: {e}"))?;
+        for element in all {
+            let argument = serde_json::to_value(&element).map_err(|e| e.to_string())?;
+            let on_screen = self
+                .js("return arguments[0].getClientRects().length > 0;", vec![argument])
+                .await?;
+            if on_screen == true {
+                return Ok(element);
+            }
+        }
+        Err(format!("no {selector} is on screen"))
+    }
+
+    /// The value of `<html data-app>` (the loader's "loading", "ready", "failed"), if set.
+    pub async fn app_state(&self) -> Res<Option<String>> {
+        let state = self
+            .js("return document.documentElement.getAttribute('data-app');", vec![])
+            .await?;
+        Ok(state.as_str().map(str::to_owned))
     }
 
     /// Presses and releases `key` on whatever has focus, as a keyboard would.
@@ -301,4 +347,63 @@ pub async fn expect_layer(browser: &Browser, layer: usize, context: &str) -> Res
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Waits (a few seconds at most: the app writes the address after the frame) until the address
+/// links to `layer` as the app reads it in any mode: the fragment if it names a layer, else
+/// `?layer=` (a frame keeps its other parameters, such as `embed`).
+pub async fn expect_address_links_to(browser: &Browser, layer: usize, when: &str) -> Res<()> {
+    const LINKED_JS: &str = r#"
+const slugs = arguments[0];
+const fromFragment = slugs.indexOf(location.hash.slice(1));
+const fromQuery = slugs.indexOf(new URLSearchParams(location.search).get("layer"));
+return { linked: fromFragment >= 0 ? fromFragment : fromQuery, address: location.search + location.hash };
+"#;
+    let slugs: Vec<&str> = CONTENT.layers.iter().map(|layer| layer.slug).collect();
+    let started = std::time::Instant::now();
+    loop {
+        let found = browser.js(LINKED_JS, vec![json!(slugs)]).await?;
+        if found["linked"].as_i64() == i64::try_from(layer).ok() {
+            return Ok(());
+        }
+        if started.elapsed() > Duration::from_secs(5) {
+            return Err(format!(
+                "{when}: the address {} does not link to {}",
+                found["address"],
+                slug(layer)
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A script function, `staticView(doc)`: how much of the static view (every layer and quote
+/// shown, no control that needs the app, the notice saying so) `doc` shows.
+pub const STATIC_VIEW_FN: &str = r#"
+function staticView(doc) {
+  const shown = (el) => !!el && el.getClientRects().length > 0
+    && el.ownerDocument.defaultView.getComputedStyle(el).visibility !== "hidden";
+  const panels = [...doc.querySelectorAll("[role=tabpanel]")];
+  const quotes = [...doc.querySelectorAll("figure.quote")];
+  return {
+    panels: panels.length,
+    panelsShown: panels.filter(shown).length,
+    quotes: quotes.length,
+    quotesShown: quotes.filter(shown).length,
+    controlsShown: [...doc.querySelectorAll("[role=tab], .walkthrough__step")].filter(shown).length,
+    noticeShown: shown(doc.querySelector(".static-notice")),
+  };
+}
+"#;
+
+/// Checks a `staticView` report: every layer and quote shown, no control, the notice.
+pub fn expect_static_view(report: &Value, context: &str) -> Res<()> {
+    let count = |key: &str| report[key].as_u64().unwrap_or_default();
+    let every_layer =
+        count("panels") == layer_count() as u64 && count("panelsShown") == count("panels");
+    let every_quote = count("quotes") > 0 && count("quotesShown") == count("quotes");
+    let no_controls = count("controlsShown") == 0 && report["noticeShown"] == json!(true);
+    check(every_layer && every_quote && no_controls, || {
+        format!("{context}: the static view must show every layer and quote, the notice and no control: {report}")
+    })
 }

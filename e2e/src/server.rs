@@ -3,40 +3,120 @@
 //! Our own server rather than `trunk serve` or a crate: its access log is the most reliable
 //! way to assert "zero failed requests" in every engine (only Chromium can report failed loads
 //! through WebDriver), and it puts the probe script in front of the app (see `probe.js`).
+//!
+//! A scenario can also make it misbehave on purpose ([`Setup`]): answer 404 for one of our
+//! files, hold the WASM back until released, block our scripts by policy, or add the frame
+//! sampler (`frames.js`) to every page. The suite resets that after every scenario.
+//! It listens on two ports: the second is another origin, for a host page to frame the
+//! explainer cross-origin, as a news site does.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
+use std::time::Duration;
 
 /// Requested on purpose by the self-check scenario, which asserts its 404 itself.
 pub const DELIBERATELY_MISSING: &str = "/e2e-self-check-missing.png";
 
 /// Served at this path and loaded first thing in `<head>`.
 pub const PROBE_PATH: &str = "/e2e-probe.js";
+/// Served at this path and loaded right after the probe while `Setup::sample_frames` is on.
+pub const FRAMES_PATH: &str = "/e2e-frames.js";
+/// A host page that frames `?frame=<path on the other origin>` (see `Server::host_page_url`).
+const HOST_PAGE_PATH: &str = "/e2e-host.html";
 
 /// The policy strict news sites run (issue 4), sent with every response: the whole suite runs
 /// under it, and the probe reports any violation.
 pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'";
-const PROBE_SOURCE: &str = include_str!("probe.js");
+pub const PROBE_SOURCE: &str = include_str!("probe.js");
+pub const FRAMES_SOURCE: &str = include_str!("frames.js");
+
+/// A held WASM request is answered after this even if never released, so no thread waits forever.
+const LONGEST_HOLD: Duration = Duration::from_secs(120);
 
 /// One request as the server answered it.
 #[derive(Clone, Debug)]
 pub struct Request {
     pub target: String,
     pub status: u16,
+    /// Answered so on a scenario's request (`Setup::missing`), not a failure of the site.
+    pub deliberate: bool,
+}
+
+/// One of the files the explainer needs, for a scenario to make fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OurFile {
+    Loader,
+    Glue,
+    Wasm,
+    Stylesheet,
+}
+
+impl OurFile {
+    pub const ALL: [OurFile; 4] = [
+        OurFile::Loader,
+        OurFile::Glue,
+        OurFile::Wasm,
+        OurFile::Stylesheet,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            OurFile::Loader => "boot.js",
+            OurFile::Glue => "the JS glue",
+            OurFile::Wasm => "the WASM",
+            OurFile::Stylesheet => "the stylesheet",
+        }
+    }
+
+    /// Whether `relative` (a path under the site's root, as Trunk names files) is this file.
+    fn is(self, relative: &str) -> bool {
+        match self {
+            OurFile::Loader => relative == "boot.js",
+            OurFile::Glue => relative.starts_with("coalition-explainer") && relative.ends_with(".js"),
+            OurFile::Wasm => relative.ends_with(".wasm"),
+            OurFile::Stylesheet => relative.starts_with("main") && relative.ends_with(".css"),
+        }
+    }
+}
+
+/// What a scenario changes in the server; the default is the site as deployed.
+#[derive(Clone, Debug, Default)]
+pub struct Setup {
+    /// Answered 404 (logged as deliberate, so not counted as a failed request).
+    pub missing: Option<OurFile>,
+    /// The WASM is answered only once `Server::release_wasm` is called.
+    pub hold_wasm: bool,
+    /// Pages are served with a policy that blocks every script but the probe.
+    pub block_scripts: bool,
+    /// Pages also get the frame sampler (`frames.js`) right after the probe.
+    pub sample_frames: bool,
 }
 
 #[derive(Clone)]
 pub struct Server {
     pub base_url: String,
-    log: Arc<Mutex<Vec<Request>>>,
+    /// The same site on another port: another origin.
+    pub other_origin_url: String,
+    site: Arc<Site>,
+}
+
+/// What every connection shares.
+struct Site {
+    root: PathBuf,
+    log: Mutex<Vec<Request>>,
+    setup: Mutex<Setup>,
+    /// Signalled when the WASM is released.
+    released: Condvar,
+    base_url: String,
+    other_origin_url: String,
 }
 
 impl Server {
-    /// Serves `root` on 127.0.0.1 at a free port, on a background thread, until the process ends.
+    /// Serves `root` on 127.0.0.1 at two free ports, on background threads, until the process ends.
     pub fn start(root: PathBuf) -> Result<Server, String> {
         if !root.join("index.html").is_file() {
             return Err(format!(
@@ -45,51 +125,146 @@ impl Server {
             ));
         }
         // Loopback only: the suite must never expose the site on another address.
-        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-            .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
-        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let server = Server {
-            base_url: format!("http://127.0.0.1:{port}"),
-            log: Arc::clone(&log),
-        };
-        let root = Arc::new(root);
-        thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let (root, log) = (Arc::clone(&root), Arc::clone(&log));
-                thread::spawn(move || serve_connection(stream, &root, &log));
-            }
+        let (listener, base_url) = listen()?;
+        let (other_listener, other_origin_url) = listen()?;
+        let site = Arc::new(Site {
+            root,
+            log: Mutex::new(Vec::new()),
+            setup: Mutex::new(Setup::default()),
+            released: Condvar::new(),
+            base_url: base_url.clone(),
+            other_origin_url: other_origin_url.clone(),
         });
-        Ok(server)
+        for listener in [listener, other_listener] {
+            let site = Arc::clone(&site);
+            thread::spawn(move || {
+                for stream in listener.incoming().flatten() {
+                    let site = Arc::clone(&site);
+                    thread::spawn(move || serve_connection(stream, &site));
+                }
+            });
+        }
+        Ok(Server {
+            base_url,
+            other_origin_url,
+            site,
+        })
+    }
+
+    /// Makes the server misbehave as `setup` says, until `reset`.
+    pub fn set(&self, setup: Setup) {
+        *self.site.setup() = setup;
+        self.site.released.notify_all();
+    }
+
+    /// Back to the site as deployed; a held WASM goes out.
+    pub fn reset(&self) {
+        self.set(Setup::default());
+    }
+
+    /// Answers the held WASM request (and any later one at once).
+    pub fn release_wasm(&self) {
+        self.site.setup().hold_wasm = false;
+        self.site.released.notify_all();
+    }
+
+    /// A page on this origin that frames `frame_path` (`index.html?embed…`) from the other one.
+    pub fn host_page_url(&self, frame_path: &str) -> String {
+        let encoded: String = url::form_urlencoded::byte_serialize(frame_path.as_bytes()).collect();
+        format!("{}{HOST_PAGE_PATH}?frame={encoded}", self.base_url)
     }
 
     /// How many requests have been answered so far: a mark for `failed_since`.
     pub fn request_count(&self) -> usize {
-        self.log.lock().expect("log lock").len()
+        self.site.log().len()
     }
 
     /// The statuses `target` was answered with, in order.
     pub fn statuses_of(&self, target: &str) -> Vec<u16> {
-        let log = self.log.lock().expect("log lock");
-        log.iter()
+        self.site
+            .log()
+            .iter()
             .filter(|request| request.target == target)
             .map(|request| request.status)
             .collect()
     }
 
-    /// Every request after `mark` that was not answered with 200.
+    /// Every request after `mark` that was not answered with 200, but for deliberate ones.
     pub fn failed_since(&self, mark: usize) -> Vec<Request> {
-        let log = self.log.lock().expect("log lock");
+        self.answered_since(mark, |request| request.status != 200 && !request.deliberate)
+    }
+
+    /// The requests after `mark` a scenario's `Setup` made fail.
+    pub fn deliberately_failed_since(&self, mark: usize) -> Vec<Request> {
+        self.answered_since(mark, |request| request.deliberate)
+    }
+
+    fn answered_since(&self, mark: usize, keep: impl Fn(&Request) -> bool) -> Vec<Request> {
+        let log = self.site.log();
         log[mark.min(log.len())..]
             .iter()
-            .filter(|request| request.status != 200 && request.target != DELIBERATELY_MISSING)
+            .filter(|request| keep(request))
             .cloned()
             .collect()
     }
 }
 
+impl Site {
+    fn log(&self) -> MutexGuard<'_, Vec<Request>> {
+        self.log.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn setup(&self) -> MutexGuard<'_, Setup> {
+        self.setup.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Returns once the WASM may be answered: at once unless a scenario holds it.
+    fn wait_until_wasm_released(&self) {
+        let setup = self.setup();
+        let _ = self
+            .released
+            .wait_timeout_while(setup, LONGEST_HOLD, |setup| setup.hold_wasm);
+    }
+}
+
+fn listen() -> Result<(TcpListener, String), String> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    Ok((listener, format!("http://127.0.0.1:{port}")))
+}
+
+/// One answer: status, headers' values and body.
+struct Response {
+    status: u16,
+    content_type: &'static str,
+    policy: String,
+    body: Vec<u8>,
+    deliberate: bool,
+}
+
+impl Response {
+    fn ok(content_type: &'static str, body: Vec<u8>) -> Response {
+        Response {
+            status: 200,
+            content_type,
+            policy: STRICT_CSP.to_owned(),
+            body,
+            deliberate: false,
+        }
+    }
+
+    fn not_found(deliberate: bool) -> Response {
+        Response {
+            status: 404,
+            deliberate,
+            ..Response::ok("text/plain", b"not found".to_vec())
+        }
+    }
+}
+
 /// Answers requests on one connection until the browser closes it (keep-alive).
-fn serve_connection(stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>) {
+fn serve_connection(stream: TcpStream, site: &Site) {
     // Head and body are two writes: with Nagle's algorithm on, the body would wait for the
     // browser's delayed ACK (40 ms on Linux) on every reused connection, slowing every page.
     let _ = stream.set_nodelay(true);
@@ -99,19 +274,24 @@ fn serve_connection(stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>) {
     let mut reader = BufReader::new(reader_stream);
     let mut writer = stream;
     while let Some(target) = read_request_target(&mut reader) {
-        let (status, content_type, body) = respond(root, &target);
-        log.lock()
-            .expect("log lock")
-            .push(Request { target, status });
+        let response = respond(site, &target);
+        site.log().push(Request {
+            target,
+            status: response.status,
+            deliberate: response.deliberate,
+        });
         let head = format!(
-            "HTTP/1.1 {status} {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-             Cache-Control: no-store\r\nContent-Security-Policy: {STRICT_CSP}\r\n\r\n",
-            if status == 200 { "OK" } else { "Not Found" },
-            body.len()
+            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
+             Cache-Control: no-store\r\nContent-Security-Policy: {}\r\n\r\n",
+            response.status,
+            if response.status == 200 { "OK" } else { "Not Found" },
+            response.content_type,
+            response.body.len(),
+            response.policy,
         );
         let sent = writer
             .write_all(head.as_bytes())
-            .and_then(|()| writer.write_all(&body));
+            .and_then(|()| writer.write_all(&response.body));
         if sent.is_err() {
             return;
         }
@@ -133,26 +313,68 @@ fn read_request_target(reader: &mut impl BufRead) -> Option<String> {
     request_line.split_whitespace().nth(1).map(str::to_owned)
 }
 
-fn respond(root: &Path, target: &str) -> (u16, &'static str, Vec<u8>) {
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    if path == PROBE_PATH {
-        return (200, "text/javascript", PROBE_SOURCE.as_bytes().to_vec());
+fn respond(site: &Site, target: &str) -> Response {
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let setup = site.setup().clone();
+    match path {
+        PROBE_PATH => return Response::ok("text/javascript", PROBE_SOURCE.into()),
+        FRAMES_PATH => return Response::ok("text/javascript", FRAMES_SOURCE.into()),
+        HOST_PAGE_PATH => return host_page(site, &setup, query),
+        DELIBERATELY_MISSING => return Response::not_found(true),
+        _ => {}
     }
     let relative = match path.trim_start_matches('/') {
         "" => "index.html",
         other => other,
     };
-    let Some(file) = file_under(root, relative) else {
-        return (404, "text/plain", b"not found".to_vec());
-    };
-    let Ok(bytes) = fs::read(&file) else {
-        return (404, "text/plain", b"not found".to_vec());
+    if setup.missing.is_some_and(|file| file.is(relative)) {
+        return Response::not_found(true);
+    }
+    if OurFile::Wasm.is(relative) {
+        site.wait_until_wasm_released();
+    }
+    let Some(bytes) = file_under(&site.root, relative).and_then(|file| fs::read(file).ok()) else {
+        return Response::not_found(false);
     };
     if relative == "index.html" {
-        let page = with_probe(&String::from_utf8_lossy(&bytes));
-        return (200, "text/html; charset=utf-8", page.into_bytes());
+        let page = with_probe(&String::from_utf8_lossy(&bytes), setup.sample_frames);
+        return page_response(site, &setup, page, STRICT_CSP.to_owned());
     }
-    (200, content_type(&file), bytes)
+    Response::ok(content_type(Path::new(relative)), bytes)
+}
+
+/// An HTML page, under `policy` unless the scenario blocks our scripts.
+fn page_response(site: &Site, setup: &Setup, page: String, policy: String) -> Response {
+    let policy = if setup.block_scripts {
+        // Only the probe may run (it reports what was blocked): boot.js is refused by policy,
+        // as by a CMS's script policy or a content blocker.
+        format!("default-src 'self'; script-src {}{PROBE_PATH}; style-src 'self'; img-src 'self' data:", site.base_url)
+    } else {
+        policy
+    };
+    Response {
+        policy,
+        ..Response::ok("text/html; charset=utf-8", page.into_bytes())
+    }
+}
+
+/// A news article's page reduced to a frame of the explainer from the other origin.
+fn host_page(site: &Site, setup: &Setup, query: &str) -> Response {
+    let frame = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(name, _)| name == "frame")
+        .map(|(_, value)| value.into_owned())
+        .unwrap_or_default();
+    let source = format!("{}/{frame}", site.other_origin_url);
+    let escaped = source
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host page</title></head>\
+         <body><iframe src=\"{escaped}\" title=\"The explainer\" width=\"100%\" height=\"800\"></iframe></body></html>"
+    );
+    let policy = format!("{STRICT_CSP}; frame-src {}", site.other_origin_url);
+    page_response(site, setup, with_probe(&page, false), policy)
 }
 
 /// A file inside `root` only: no `..`, no absolute paths.
@@ -165,15 +387,24 @@ fn file_under(root: &Path, relative: &str) -> Option<PathBuf> {
     (inside && file.is_file()).then_some(file)
 }
 
-/// The page with the probe as the first script in `<head>`, so it runs before the app.
-fn with_probe(page: &str) -> String {
-    let tag = format!("<script src=\".{PROBE_PATH}\"></script>");
+/// The page with the probe (and the frame sampler, if asked) as the first scripts in `<head>`,
+/// so they run before the app.
+fn with_probe(page: &str, sample_frames: bool) -> String {
+    let mut tags = format!("<script src=\".{PROBE_PATH}\"></script>");
+    if sample_frames {
+        tags.push_str(&format!("<script src=\".{FRAMES_PATH}\"></script>"));
+    }
+    insert_after_head(page, &tags)
+}
+
+/// `page` with `tags` right after its `<head …>` tag. Without a `<head>` the scripts cannot run
+/// first, and every scenario will fail saying so.
+pub fn insert_after_head(page: &str, tags: &str) -> String {
     match page
         .find("<head")
         .and_then(|start| page[start..].find('>').map(|end| start + end + 1))
     {
-        Some(after_head) => format!("{}{tag}{}", &page[..after_head], &page[after_head..]),
-        // No <head>: the probe cannot run first, and every scenario will fail saying so.
+        Some(after_head) => format!("{}{tags}{}", &page[..after_head], &page[after_head..]),
         None => page.to_owned(),
     }
 }

@@ -43,7 +43,10 @@ const NEXT: &str = "walkthrough__step--next";
 fn focus_after_render(layer: usize, step: &'static str) {
     yew::platform::spawn_local(async move {
         let selector = format!("#{} .{step}", panel_id(CONTENT.layers[layer].slug));
-        let button = gloo::utils::document().query_selector(&selector).ok().flatten();
+        let button = gloo::utils::document()
+            .query_selector(&selector)
+            .ok()
+            .flatten();
         if let Some(button) = button.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
             // Focus fails only on a detached element; the button then keeps no focus.
             let _ = button.focus();

@@ -1,5 +1,5 @@
-//! The end-to-end suite (the `e2e` crate) for `cargo xtask test`: installs its browsers, drivers
-//! and axe-core where missing, and gives the command that runs it in one engine.
+//! The end-to-end suite (the `e2e` crate) for `cargo xtask test`: installs its browsers, drivers,
+//! pdftotext and axe-core where missing, and gives the command that runs it in one engine.
 //!
 //! A browser that cannot be installed fails the test command with the reason: no engine is
 //! ever skipped.
@@ -15,13 +15,15 @@ pub const ENGINES: [(&str, &str); 3] = [
     ("WebKit", "webkit"),
 ];
 
-/// The Debian package behind each file the suite runs (Chromium's come from `setup`).
-const DEBIAN_FILES: [(&str, &str); 5] = [
+/// The Debian package behind each file the suite runs (Chromium's come from `setup`);
+/// `pdftotext` reads back the printed PDF (e2e/src/scenarios/print.rs).
+const DEBIAN_FILES: [(&str, &str); 6] = [
     ("/usr/bin/chromium", "chromium"),
     ("/usr/bin/chromedriver", "chromium-driver"),
     ("/usr/bin/firefox-esr", "firefox-esr"),
     ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
     ("/usr/bin/xvfb-run", "xvfb"),
+    ("/usr/bin/pdftotext", "poppler-utils"),
 ];
 
 /// Pinned, so every machine drives Firefox with the same driver.

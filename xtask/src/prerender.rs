@@ -47,10 +47,16 @@ fn insert_app(page: &str, app: &str) -> Result<String, String> {
 fn name_layers_for_loader(page: &str) -> Result<String, String> {
     let tag = crate::standalone::LOADER_TAG;
     if !page.contains(tag) {
-        return Err(format!("index.html has no loader `{tag}…>` (Trunk.toml's pattern_script)"));
+        return Err(format!(
+            "index.html has no loader `{tag}…>` (Trunk.toml's pattern_script)"
+        ));
     }
     let slugs: Vec<&str> = CONTENT.layers.iter().map(|layer| layer.slug).collect();
-    Ok(page.replacen(tag, &format!("{tag} data-layers=\"{}\"", slugs.join(" ")), 1))
+    Ok(page.replacen(
+        tag,
+        &format!("{tag} data-layers=\"{}\"", slugs.join(" ")),
+        1,
+    ))
 }
 
 /// The demo host page (`demo/`) embeds the explainer with pym.js's own parent library, which
@@ -85,8 +91,20 @@ mod tests {
 
     #[test]
     fn the_loader_is_told_every_layer_in_order() {
-        let page = name_layers_for_loader("<head><script src=\"./boot.js\" data-js=\"a\"></script>").unwrap();
-        let slugs: Vec<&str> = coalition_explainer::content::CONTENT.layers.iter().map(|l| l.slug).collect();
-        assert!(page.contains(&format!("<script src=\"./boot.js\" data-layers=\"{}\" data-js=", slugs.join(" "))), "{page}");
+        let page =
+            name_layers_for_loader("<head><script src=\"./boot.js\" data-js=\"a\"></script>")
+                .unwrap();
+        let slugs: Vec<&str> = coalition_explainer::content::CONTENT
+            .layers
+            .iter()
+            .map(|l| l.slug)
+            .collect();
+        assert!(
+            page.contains(&format!(
+                "<script src=\"./boot.js\" data-layers=\"{}\" data-js=",
+                slugs.join(" ")
+            )),
+            "{page}"
+        );
     }
 }

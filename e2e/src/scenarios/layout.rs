@@ -14,7 +14,8 @@ const shown = el => el.getClientRects().length > 0;
 if (root.scrollWidth > root.clientWidth) {
   problems.push(`horizontal scroll: document is ${root.scrollWidth} px wide in a ${root.clientWidth} px viewport`);
 }
-const targets = [...document.querySelectorAll('[role="tab"], .walkthrough__step')];
+// Each panel has its own Previous / Next: only those on screen count.
+const targets = [...document.querySelectorAll('[role="tab"], .walkthrough__step')].filter(shown);
 for (const el of targets) {
   const box = el.getBoundingClientRect();
   if (box.width < 44 || box.height < 44) problems.push(`${name(el)} is ${box.width}x${box.height} px, under 44x44`);
@@ -25,7 +26,7 @@ const groups = [
   ['figure.layers', '.walkthrough__panels'],
   [...document.querySelectorAll('[role="tab"]')],
   ['.walkthrough__step--previous', '.walkthrough__position', '.walkthrough__step--next'],
-].map(group => group.map(item => typeof item === 'string' ? document.querySelector(item) : item));
+].map(group => group.map(item => typeof item === 'string' ? [...document.querySelectorAll(item)].find(shown) : item));
 for (const group of groups) {
   if (group.some(el => !el)) { problems.push('a checked element is missing'); continue; }
   for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) {

@@ -2,14 +2,19 @@
 //! engines that fix the scheme at start-up need only one more session.
 
 mod accessibility;
+mod early_input;
 mod embedding;
 mod endurance;
+mod first_paint;
 mod layout;
 mod navigation;
+mod print;
 mod screenshots;
 mod self_check;
+mod whatever_fails;
 
 use crate::browser::Browser;
+use crate::engine::Engine;
 use crate::engine::Scheme::{self, Dark, Light};
 use crate::Res;
 use std::future::Future;
@@ -33,7 +38,17 @@ macro_rules! scenarios {
     };
 }
 
-pub fn all() -> Vec<Scenario> {
+/// Every scenario `engine` runs: the shared ones, then those only DevTools can drive.
+pub fn all(engine: Engine) -> Vec<Scenario> {
+    let mut all = shared();
+    if engine == Engine::Chromium {
+        all.extend(chromium_only());
+    }
+    all.sort_by_key(|scenario| scenario.scheme == Dark);
+    all
+}
+
+fn shared() -> Vec<Scenario> {
     scenarios![
         Light problems_are_detected => self_check::problems_are_detected;
         Light click_every_layer => navigation::click_every_layer;
@@ -61,10 +76,36 @@ pub fn all() -> Vec<Scenario> {
         Light demo_frames_fit_at_360px => |b| embedding::demo_frames_fit_their_content(b, 360);
         Light demo_frames_fit_at_1280px => |b| embedding::demo_frames_fit_their_content(b, 1280);
         Light works_in_a_sandboxed_frame => embedding::works_in_a_sandboxed_frame;
+        Light deep_links_paint_only_their_layer => first_paint::deep_links_paint_only_their_layer;
+        Light deep_links_start_quiet => first_paint::deep_links_start_quiet;
+        Light early_input_is_kept => early_input::early_input_is_kept;
+        Light readable_whatever_fails => whatever_fails::readable_whatever_fails;
+        Light print_gives_every_layer_on_paper => print::print_gives_every_layer_on_paper;
         Dark scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
         Dark axe_at_360px => |b| accessibility::axe_at_width(b, 360);
         Dark axe_at_1280px => |b| accessibility::axe_at_width(b, 1280);
         Dark screenshots_at_360px => |b| screenshots::every_layer(b, 360);
         Dark screenshots_at_1280px => |b| screenshots::every_layer(b, 1280);
     ]
+}
+
+/// Print-media emulation and the phone profile are DevTools commands.
+fn chromium_only() -> Vec<Scenario> {
+    scenarios![
+        Light print_media_is_black_on_white => print::print_media_is_black_on_white;
+        Light phone_deep_links_paint_only_their_layer => |b| on_a_phone(b, first_paint::deep_links_paint_only_their_layer);
+        Light phone_early_input_is_kept => |b| on_a_phone(b, early_input::early_input_is_kept);
+        Dark print_media_is_black_on_white => print::print_media_is_black_on_white;
+    ]
+}
+
+/// Runs `scenario` under the phone profile (Chromium), undoing it whatever happened.
+async fn on_a_phone<F>(browser: &mut Browser, scenario: F) -> Res<()>
+where
+    F: for<'a> AsyncFnOnce(&'a mut Browser) -> Res<()>,
+{
+    browser.emulate_phone().await?;
+    let outcome = scenario(browser).await;
+    let undone = browser.stop_emulating_phone().await;
+    outcome.and(undone)
 }

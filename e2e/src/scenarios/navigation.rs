@@ -27,7 +27,8 @@ pub async fn click_every_layer(browser: &mut Browser) -> Res<()> {
 }
 
 /// A layer clicked before the app has loaded shows at once (boot.js), in the same task as the
-/// click; once ready, the app makes that choice its own and no mark of it is left.
+/// click; once ready, the app makes that choice its own and no mark of it is left (the
+/// loader's `<html data-layer>`, or the older `data-choosing` / `data-chosen`).
 pub async fn choice_while_loading_shows_at_once(browser: &mut Browser) -> Res<()> {
     browser.open("").await?;
     let layer = 1;
@@ -55,7 +56,7 @@ pub async fn choice_while_loading_shows_at_once(browser: &mut Browser) -> Res<()
     })?;
     let marks = browser
         .js(
-            "return document.querySelectorAll('[data-choosing], [data-chosen]').length;",
+            "return document.querySelectorAll('[data-choosing], [data-chosen], [data-layer]').length;",
             vec![],
         )
         .await?;
@@ -155,8 +156,10 @@ pub async fn keyboard_only(browser: &mut Browser) -> Res<()> {
     tab_until(browser, ".walkthrough__step--next").await?;
     browser.press(Key::Enter).await?;
     expect_layer(browser, 1, "Enter on Next").await?;
+    expect_focus_on_shown(browser, ".walkthrough__step--next", "after Enter on Next").await?;
     browser.press(Key::Space).await?;
     expect_layer(browser, 2, "Space on Next").await?;
+    expect_focus_on_shown(browser, ".walkthrough__step--next", "after Space on Next").await?;
     expect_visible_focus(browser, "Next after Space").await?;
     browser.press_together(&[Key::Shift, Key::Tab]).await?;
     check(
@@ -170,26 +173,46 @@ pub async fn keyboard_only(browser: &mut Browser) -> Res<()> {
     Ok(())
 }
 
-/// Previous / Next walk the layers in order and stop at both ends without losing focus.
+/// Previous / Next (each panel has its own, at its foot) walk the layers in order and stop at
+/// both ends; focus goes to the same button in the panel now shown.
 pub async fn previous_and_next_buttons(browser: &mut Browser) -> Res<()> {
+    const PREVIOUS: &str = ".walkthrough__step--previous";
+    const NEXT: &str = ".walkthrough__step--next";
     browser.open("").await?;
     let last = layer_count() - 1;
-    browser.click(".walkthrough__step--previous").await?;
+    browser.click(PREVIOUS).await?;
     expect_layer(browser, 0, "Previous on the first layer").await?;
     for layer in 1..=last {
-        browser.click(".walkthrough__step--next").await?;
+        browser.click(NEXT).await?;
         let view = expect_layer(browser, layer, "Next").await?;
         check(view.announcement == announcement_for(layer), || {
             format!("after Next the live region said {:?}", view.announcement)
         })?;
+        expect_focus_on_shown(browser, NEXT, "after Next").await?;
     }
-    browser.click(".walkthrough__step--next").await?;
+    browser.click(NEXT).await?;
     expect_layer(browser, last, "Next on the last layer").await?;
     for layer in (0..last).rev() {
-        browser.click(".walkthrough__step--previous").await?;
+        browser.click(PREVIOUS).await?;
         expect_layer(browser, layer, "Previous").await?;
+        expect_focus_on_shown(browser, PREVIOUS, "after Previous").await?;
     }
     Ok(())
+}
+
+/// Focus is on the `selector` button inside the panel on screen.
+async fn expect_focus_on_shown(browser: &Browser, selector: &str, when: &str) -> Res<()> {
+    let focus = browser
+        .js(
+            "const el = document.activeElement; const panel = el.closest('[role=tabpanel]');
+             return { matches: el.matches(arguments[0]), shown: !!panel && panel.getClientRects().length > 0,
+                      inPanel: panel ? panel.id : null, element: el.outerHTML.slice(0, 120) };",
+            vec![selector.into()],
+        )
+        .await?;
+    check(focus["matches"] == true && focus["shown"] == true, || {
+        format!("{when}: focus is not on {selector} in the panel shown: {focus}")
+    })
 }
 
 /// Both deep-link forms open their layer on first paint, with nothing announced.

@@ -1,0 +1,59 @@
+// The frame sampler: loaded right after the probe when a scenario asks for it (the server's
+// `Setup::sample_frames`), and inlined into the test copy of standalone.html. From navigation
+// start it records, at every animation frame, which layer panels are on screen (the ids of the
+// `[role=tabpanel]` elements with a box) and `<html data-app>`, as runs of identical frames:
+// a check made once after load cannot see a layer that flashed on screen first.
+// It forces no layout while a stylesheet is still loading (nothing is painted then, and Firefox
+// warns about layout forced before its stylesheets), and records that as "(styles loading)".
+(function () {
+  "use strict";
+  var runs = [];
+  var framesSinceReady = 0;
+  var shifts = null;
+  var observer = null;
+
+  function stylesLoading() {
+    var links = document.querySelectorAll("link[rel~=stylesheet]");
+    return Array.prototype.some.call(links, function (link) { return !link.sheet; });
+  }
+
+  function panelsOnScreen() {
+    var panels = document.querySelectorAll("[role=tabpanel]");
+    return Array.prototype.filter.call(panels, function (panel) {
+      return panel.getClientRects().length > 0;
+    }).map(function (panel) { return panel.id; }).join(" ");
+  }
+
+  function sample(time) {
+    var app = document.documentElement.getAttribute("data-app") || "";
+    var shown = stylesLoading() ? "(styles loading)" : panelsOnScreen();
+    var last = runs[runs.length - 1];
+    if (last && last.shown === shown && last.app === app) {
+      last.frames += 1;
+      last.to = time;
+    } else {
+      runs.push({ from: time, to: time, frames: 1, shown: shown, app: app });
+    }
+    if (app === "ready") framesSinceReady += 1;
+    requestAnimationFrame(sample);
+  }
+  requestAnimationFrame(sample);
+
+  // Layout shifts without recent input, where the engine reports them (Chromium).
+  var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  function addShifts(entries) {
+    entries.forEach(function (entry) { if (!entry.hadRecentInput) shifts += entry.value; });
+  }
+  if (types.indexOf("layout-shift") >= 0) {
+    shifts = 0;
+    observer = new PerformanceObserver(function (list) { addShifts(list.getEntries()); });
+    observer.observe({ type: "layout-shift", buffered: true });
+  }
+
+  window.__e2eFrames = {
+    report: function () {
+      if (observer) addShifts(observer.takeRecords());
+      return { runs: runs, framesSinceReady: framesSinceReady, layoutShift: shifts };
+    }
+  };
+})();

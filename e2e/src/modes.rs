@@ -1,0 +1,135 @@
+//! The ways a reader meets the explainer: on our site (plain or deep-linked), framed in a news
+//! article from another origin, and as `standalone.html` opened from disk. Each can be opened
+//! with the app held back (its WASM not yet answered), so "before the app has started" is a
+//! window as wide as a scenario needs on any machine, and with the frame sampler running.
+
+use crate::browser::Browser;
+use crate::page::check;
+use crate::server::{insert_after_head, Setup, FRAMES_SOURCE, PROBE_SOURCE};
+use crate::Res;
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `index.html` as its own page.
+    TopLevel,
+    /// `index.html?embed…` in an iframe of a host page on another origin.
+    Framed,
+    /// A copy of `standalone.html` from `file://`, with the probe, the sampler and `hold.js`
+    /// inlined before its own scripts (there is no server to insert or hold anything).
+    Standalone,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::TopLevel, Mode::Framed, Mode::Standalone];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::TopLevel => "top level",
+            Mode::Framed => "framed",
+            Mode::Standalone => "standalone",
+        }
+    }
+}
+
+const HOLD_SOURCE: &str = include_str!("hold.js");
+
+impl Browser {
+    /// Opens the explainer at `link` (`""`, `"#slug"` or `"?layer=slug"`) in `mode`, its WASM
+    /// held back and the frame sampler on; returns in the explainer's own document (inside the
+    /// frame when framed) once its tabs are there.
+    pub async fn open_held(&self, mode: Mode, link: &str) -> Res<()> {
+        self.server.set(Setup {
+            hold_wasm: true,
+            sample_frames: true,
+            ..Setup::default()
+        });
+        self.goto("about:blank").await?;
+        match mode {
+            Mode::TopLevel => {
+                self.goto(&format!("{}/{link}", self.server.base_url))
+                    .await?
+            }
+            Mode::Framed => {
+                self.goto(&self.server.host_page_url(&framed_path(link)))
+                    .await?;
+                self.client
+                    .enter_frame(0)
+                    .await
+                    .map_err(|e| format!("cannot enter the explainer's frame: {e}"))?;
+            }
+            Mode::Standalone => {
+                let copy = standalone_copy()?;
+                self.goto(&format!("file://{}{link}", copy.display()))
+                    .await?
+            }
+        }
+        self.wait_for_app().await
+    }
+
+    /// Lets the held app start.
+    pub async fn release_app(&self, mode: Mode) -> Res<()> {
+        match mode {
+            Mode::Standalone => self
+                .js("window.__e2eReleaseWasm();", vec![])
+                .await
+                .map(drop),
+            Mode::TopLevel | Mode::Framed => {
+                self.server.release_wasm();
+                Ok(())
+            }
+        }
+    }
+
+    /// Opens the explainer as `open_held` does and lets its app start at once.
+    pub async fn open_in(&self, mode: Mode, link: &str) -> Res<()> {
+        self.open_held(mode, link).await?;
+        self.release_app(mode).await?;
+        self.wait_for_app_started().await
+    }
+
+    /// Leaves the explainer opened in `mode`: fails with the problems its document recorded
+    /// (a frame from another origin and a file keep their own), then returns to the top level.
+    pub async fn leave(&self, mode: Mode) -> Res<()> {
+        let problems = self.take_page_problems().await;
+        match mode {
+            Mode::TopLevel => {}
+            Mode::Framed => self
+                .client
+                .enter_parent_frame()
+                .await
+                .map_err(|e| format!("cannot leave the frame: {e}"))?,
+            Mode::Standalone => self.goto("about:blank").await?,
+        }
+        let problems = problems?;
+        check(problems.is_empty(), || {
+            format!("{} page problems: {problems:?}", mode.name())
+        })
+    }
+}
+
+/// The framed page for a deep link: `index.html?embed` plus the link's query or fragment.
+fn framed_path(link: &str) -> String {
+    match link.strip_prefix('?') {
+        Some(query) => format!("index.html?embed&{query}"),
+        None => format!("index.html?embed{link}"),
+    }
+}
+
+/// `standalone.html` with the probe, the frame sampler and the WASM hold first in `<head>`,
+/// written to a scratch folder (the site under test is never written to).
+fn standalone_copy() -> Res<PathBuf> {
+    let original = crate::dist_folder().join("standalone.html");
+    let page = std::fs::read_to_string(&original)
+        .map_err(|e| format!("{}: {e}", original.display()))?;
+    let scripts: String = [PROBE_SOURCE, FRAMES_SOURCE, HOLD_SOURCE]
+        .iter()
+        .map(|source| format!("<script>{source}</script>"))
+        .collect();
+    let folder = std::env::temp_dir().join(format!("e2e-standalone-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let copy = folder.join("standalone.html");
+    std::fs::write(&copy, insert_after_head(&page, &scripts))
+        .map_err(|e| format!("{}: {e}", copy.display()))?;
+    Ok(copy)
+}

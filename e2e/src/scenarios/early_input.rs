@@ -1,0 +1,103 @@
+//! No lost input (issue 11, item 2): a click on a tab, an arrow key on a tab, or a click on
+//! Next before the app has started (its WASM held back) shows the resulting layer at once, in
+//! every mode; once the app is ready it has that layer chosen, in the address and announced.
+
+use crate::browser::Browser;
+use crate::modes::Mode;
+use crate::page::{announcement_for, check, expect_address_links_to, expect_layer, layer_count, slug};
+use crate::Res;
+use fantoccini::key::Key;
+use serde_json::json;
+
+#[derive(Clone, Copy, Debug)]
+enum Press {
+    /// A WebDriver element click on the tab of this layer.
+    Tab(usize),
+    /// ArrowRight on the focused tab of the layer shown.
+    ArrowRight,
+    /// A WebDriver element click on the Next in the panel shown.
+    Next,
+}
+
+/// Each press, in each mode: top level, framed, deep-linked, standalone.
+pub async fn early_input_is_kept(browser: &mut Browser) -> Res<()> {
+    let deep = layer_count() - 2;
+    let modes = [
+        (Mode::TopLevel, String::new(), 0),
+        (Mode::Framed, String::new(), 0),
+        (Mode::TopLevel, format!("#{}", slug(deep)), deep),
+        (Mode::Standalone, String::new(), 0),
+    ];
+    for (mode, link, start) in modes {
+        for press in [Press::Tab((start + 2) % layer_count()), Press::ArrowRight, Press::Next] {
+            let outcome = press_before_the_app(browser, mode, &link, start, press).await;
+            let left = browser.leave(mode).await;
+            outcome
+                .and(left)
+                .map_err(|error| format!("{} {link:?}, {press:?}: {error}", mode.name()))?;
+        }
+    }
+    Ok(())
+}
+
+/// What the page shows in the same script: `<html data-app>` and the panels on screen.
+const SHOWN_NOW_JS: &str = r#"
+const panels = [...document.querySelectorAll("[role=tabpanel]")];
+return {
+  app: document.documentElement.getAttribute("data-app"),
+  shown: panels.filter((panel) => panel.getClientRects().length > 0).map((panel) => panel.id).join(" "),
+};
+"#;
+
+async fn press_before_the_app(
+    browser: &Browser,
+    mode: Mode,
+    link: &str,
+    start: usize,
+    press: Press,
+) -> Res<()> {
+    browser.open_held(mode, link).await?;
+    let layer = perform(browser, press, start).await?;
+    let now = browser.js(SHOWN_NOW_JS, vec![]).await?;
+    check(now["app"] == "loading", || {
+        format!("the app was not loading at the press ({now}): nothing tested the early input")
+    })?;
+    check(now["shown"] == json!(format!("panel-{}", slug(layer))), || {
+        format!("right after the press the page showed {now}, not layer {layer} alone")
+    })?;
+    browser.release_app(mode).await?;
+    browser.wait_for_app_started().await?;
+    let view = expect_layer(browser, layer, "the app took the early choice over").await?;
+    expect_address_links_to(browser, layer, "after the early choice").await?;
+    check(view.announcement == announcement_for(layer), || {
+        format!("after the early choice the live region said {:?}", view.announcement)
+    })?;
+    let left = browser
+        .js("return document.documentElement.getAttribute('data-layer');", vec![])
+        .await?;
+    check(left.is_null(), || {
+        format!("the loader's data-layer={left} is still on <html> after the app took over")
+    })
+}
+
+/// Performs `press` with layer `start` on screen; returns the layer it chooses.
+async fn perform(browser: &Browser, press: Press, start: usize) -> Res<usize> {
+    let last = layer_count() - 1;
+    match press {
+        Press::Tab(layer) => {
+            browser.click_now(&format!("#tab-{}", slug(layer))).await?;
+            Ok(layer)
+        }
+        Press::ArrowRight => {
+            browser
+                .js(&format!("document.getElementById('tab-{}').focus();", slug(start)), vec![])
+                .await?;
+            browser.press(Key::Right).await?;
+            Ok((start + 1).min(last))
+        }
+        Press::Next => {
+            browser.click_now(".walkthrough__step--next").await?;
+            Ok((start + 1).min(last))
+        }
+    }
+}

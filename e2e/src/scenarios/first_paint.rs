@@ -1,0 +1,177 @@
+//! A shared link opens its layer from the very first frame (issue 11, item 1), and a linked
+//! load says nothing (item 4): in every mode, sampled at every animation frame from navigation
+//! start (`frames.js`), with the app held back so its takeover falls inside the window.
+
+use crate::browser::Browser;
+use crate::modes::Mode;
+use crate::page::{announcement_for, check, layer_count, slug};
+use crate::Res;
+use serde_json::Value;
+
+/// Frames the app must have been on screen for after it started, so its takeover is seen.
+const FRAMES_AFTER_READY: u64 = 10;
+/// Frames with the linked panel painted before the app is let start.
+const FRAMES_BEFORE_RELEASE: u64 = 3;
+/// A frame at 60 Hz, for the last run of samples (which has no next one to end it).
+const FRAME_MS: f64 = 1000.0 / 60.0;
+/// What the sampler records while a stylesheet loads (nothing is painted then).
+const STYLES_LOADING: &str = "(styles loading)";
+
+/// The links the issue tried: both forms, for two layers.
+pub fn shared_links() -> Vec<(String, usize)> {
+    let (last, before_last) = (layer_count() - 1, layer_count() - 2);
+    vec![
+        (format!("#{}", slug(last)), last),
+        (format!("?layer={}", slug(last)), last),
+        (format!("#{}", slug(before_last)), before_last),
+        (format!("?layer={}", slug(before_last)), before_last),
+    ]
+}
+
+/// Every shared link, in every mode: no frame shows another layer's panel, no layout shift.
+/// Prints, per link, how long another layer was on screen (the issue's close note needs it).
+pub async fn deep_links_paint_only_their_layer(browser: &mut Browser) -> Res<()> {
+    let mut failures = Vec::new();
+    for mode in Mode::ALL {
+        for (link, layer) in shared_links() {
+            let outcome = first_frames(browser, mode, &link, layer).await;
+            let left = browser.leave(mode).await;
+            if let Err(error) = outcome.and(left) {
+                failures.push(format!("{} {link}: {error}", mode.name()));
+            }
+        }
+    }
+    check(failures.is_empty(), || failures.join("\n"))
+}
+
+/// One load of `link` in `mode`, sampled from navigation start until the app has shown
+/// itself for a few frames.
+async fn first_frames(browser: &Browser, mode: Mode, link: &str, layer: usize) -> Res<()> {
+    browser.open_held(mode, link).await?;
+    browser
+        .wait_until(
+            &format!(
+                "return window.__e2eFrames.report().runs.some(run => run.app === 'loading' && run.shown !== '' && run.frames >= {FRAMES_BEFORE_RELEASE});"
+            ),
+            "frames with a panel painted while the app was held back",
+        )
+        .await?;
+    browser.release_app(mode).await?;
+    browser
+        .wait_until(
+            &format!("return window.__e2eFrames.report().framesSinceReady >= {FRAMES_AFTER_READY};"),
+            "the app started and on screen for a few frames",
+        )
+        .await?;
+    let report = browser
+        .js("return window.__e2eFrames.report();", vec![])
+        .await?;
+    let frames = Frames::from_report(&report, &format!("panel-{}", slug(layer)));
+    println!(
+        "    {} {} {link}: another layer's panel on screen {} ms ({} of {} frames); the linked one from frame {} ({} before the app started); layout shift {}",
+        browser.engine.name(),
+        mode.name(),
+        frames.wrong_ms,
+        frames.wrong_frames,
+        frames.total,
+        frames.first_linked.map_or("never".to_owned(), |frame| frame.to_string()),
+        frames.linked_while_loading,
+        frames.layout_shift.map_or("not reported".to_owned(), |shift| shift.to_string()),
+    );
+    frames.judge()
+}
+
+/// What the sampler saw on one load, judged against the linked panel.
+struct Frames {
+    total: u64,
+    /// Frames (and their milliseconds) that showed any panel but exactly the linked one.
+    wrong_frames: u64,
+    wrong_ms: f64,
+    /// Runs that were wrong, for the failure message.
+    wrong_runs: Vec<String>,
+    /// The index of the first frame showing the linked panel.
+    first_linked: Option<u64>,
+    linked_while_loading: u64,
+    layout_shift: Option<f64>,
+}
+
+impl Frames {
+    fn from_report(report: &Value, linked: &str) -> Frames {
+        let runs = report["runs"].as_array().cloned().unwrap_or_default();
+        let time = |run: &Value, key: &str| run[key].as_f64().unwrap_or_default();
+        let mut frames = Frames {
+            total: 0,
+            wrong_frames: 0,
+            wrong_ms: 0.0,
+            wrong_runs: Vec::new(),
+            first_linked: None,
+            linked_while_loading: 0,
+            layout_shift: report["layoutShift"].as_f64(),
+        };
+        for (index, run) in runs.iter().enumerate() {
+            let count = run["frames"].as_u64().unwrap_or_default();
+            let shown = run["shown"].as_str().unwrap_or_default();
+            let ends = runs
+                .get(index + 1)
+                .map_or(time(run, "to") + FRAME_MS, |next| time(next, "from"));
+            if shown == linked {
+                frames.first_linked.get_or_insert(frames.total);
+                if run["app"] == "loading" {
+                    frames.linked_while_loading += count;
+                }
+            } else if !shown.is_empty() && shown != STYLES_LOADING {
+                frames.wrong_frames += count;
+                frames.wrong_ms += (ends - time(run, "from")).round();
+                frames.wrong_runs.push(format!("{run}"));
+            }
+            frames.total += count;
+        }
+        frames
+    }
+
+    fn judge(&self) -> Res<()> {
+        check(self.wrong_frames == 0, || {
+            format!(
+                "{} frames ({} ms) showed other panels: {}",
+                self.wrong_frames,
+                self.wrong_ms,
+                self.wrong_runs.join(", ")
+            )
+        })?;
+        check(self.linked_while_loading > 0, || {
+            "the linked panel was never on screen before the app started: nothing tested the first paint".to_owned()
+        })?;
+        check(self.layout_shift.unwrap_or(0.0) == 0.0, || {
+            format!("layout shift {:?}, expected 0", self.layout_shift)
+        })
+    }
+}
+
+/// A linked load says nothing, at top level and framed; the reader's own choice then speaks.
+pub async fn deep_links_start_quiet(browser: &mut Browser) -> Res<()> {
+    for mode in [Mode::TopLevel, Mode::Framed] {
+        for (link, layer) in shared_links().into_iter().take(2) {
+            let outcome = quiet_until_chosen(browser, mode, &link, layer).await;
+            let left = browser.leave(mode).await;
+            outcome
+                .and(left)
+                .map_err(|error| format!("{} {link}: {error}", mode.name()))?;
+        }
+    }
+    Ok(())
+}
+
+async fn quiet_until_chosen(browser: &Browser, mode: Mode, link: &str, layer: usize) -> Res<()> {
+    browser.open_in(mode, link).await?;
+    browser.settle().await?;
+    let on_load = browser.layer_view().await?;
+    check(on_load.announcement.is_empty(), || {
+        format!("the live region said {:?} on load", on_load.announcement)
+    })?;
+    let chosen = (layer + 1) % layer_count();
+    browser.click_tab(chosen).await?;
+    let said = browser.layer_view().await?.announcement;
+    check(said == announcement_for(chosen), || {
+        format!("after a click the live region said {said:?}, not {:?}", announcement_for(chosen))
+    })
+}
