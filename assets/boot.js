@@ -19,6 +19,7 @@
 
 const LAYER_PARAM = "layer";
 const EMBED_PARAM = "embed";
+const STARTED_EVENT = "explainer:started";
 
 function queryPairs(search) {
   const query = search.startsWith("?") ? search.slice(1) : search;
@@ -130,9 +131,10 @@ function boot(tag) {
       if (document.readyState === "loading") addEventListener("DOMContentLoaded", resolve, { once: true });
       else resolve();
     });
+    document.addEventListener(STARTED_EVENT, onStarted, { once: true });
     app = Promise.all([loadGlue(), fetchWasm(), dom])
       .then(([glue, wasm]) => glue.default({ module_or_path: wasm }))
-      .then(onReady, (error) => fail(String(error?.message ?? error)));
+      .catch((error) => fail(String(error?.message ?? error)));
   }
 
   function loadGlue() {
@@ -148,15 +150,14 @@ function boot(tag) {
     });
   }
 
-  function onReady() {
+  // The app has rendered and read the address (src/hooks/use_started_signal.rs). A reader's
+  // early choice goes to it as a click, which it applies after the address, writes to the
+  // address bar and announces; it renders before the next paint, so the mark can go now.
+  function onStarted() {
     listen(false);
     root.dataset.app = "ready";
-    // The app's first render and effects run in the same task as its start; after them, the
-    // reader's early choice goes to the app as a click (it writes the address and announces).
-    requestAnimationFrame(() => {
-      if (readerChoice !== null) tabOf(readerChoice)?.click();
-      delete root.dataset.layer;
-    });
+    if (readerChoice !== null) tabOf(readerChoice)?.click();
+    delete root.dataset.layer;
   }
 
   function fail(cause) {

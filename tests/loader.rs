@@ -3,7 +3,9 @@
 //! every key, so the two can never read a URL or a key press apart (issue 11).
 
 use coalition_explainer::content::CONTENT;
-use coalition_explainer::deep_link::{embed_requested, layer_from_url};
+use coalition_explainer::deep_link::{embed_requested, layer_from_url, LAYER_PARAM};
+use coalition_explainer::embed::EMBED_PARAM;
+use coalition_explainer::hooks::STARTED_EVENT;
 use coalition_explainer::state::{action_for_key, Action, Walkthrough};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -182,4 +184,14 @@ fn the_loader_moves_as_the_app_does_for_every_key_and_step() {
     // Previous / Next are the same moves as the arrow keys.
     assert_eq!(action_for_key("ArrowDown"), Some(Action::Next));
     assert_eq!(action_for_key("ArrowUp"), Some(Action::Previous));
+}
+
+/// The names the loader and the app must agree on, from the loader's own constants.
+#[test]
+fn the_loader_uses_the_apps_names() {
+    let names = ask_loader(
+        "() => [LAYER_PARAM, EMBED_PARAM, STARTED_EVENT]",
+        &json!(null),
+    );
+    assert_eq!(names, json!([LAYER_PARAM, EMBED_PARAM, STARTED_EVENT]));
 }
