@@ -16,7 +16,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// How long after the load event the first view may still shift (TimelineJS lays out late) on
-/// the desktop; the phone profile, 4× slower, waits longer (phone.rs).
+/// the desktop; the phone section waits twice as long (phone.rs).
 pub const SETTLE_MS: u64 = 2000;
 /// Layer changes per clicking load: the issue asks for at least 50.
 pub const LAYER_CHANGES: usize = 60;

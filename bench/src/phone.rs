@@ -15,7 +15,7 @@ use std::path::Path;
 /// A common phone's screen in CSS pixels (iPhone 12 to 15, and close to most Android phones'
 /// 360–412 × 800–915), at its device pixel ratio, as a mobile viewport with touch: what a
 /// reader on a phone gets, so both pages lay out (and paint) their phone layouts.
-pub const VIEWPORT: (u32, u32) = (390, 844);
+const VIEWPORT: (u32, u32) = (390, 844);
 const DEVICE_SCALE_FACTOR: u32 = 3;
 /// How long after the load event the content paint is read. TimelineJS paints its first slide
 /// (a quote, its largest content) 100–200 ms before `load` under this profile, ours paints its
