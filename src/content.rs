@@ -20,6 +20,35 @@ pub struct Quote {
     pub is_analysis: bool,
 }
 
+/// How a stage is drawn in the figure: each stage its own line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    Solid,
+    Dashed,
+    Dotted,
+    DashDot,
+}
+
+impl Line {
+    /// The CSS class suffix: the content file's word for the line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Line::Solid => "solid",
+            Line::Dashed => "dashed",
+            Line::Dotted => "dotted",
+            Line::DashDot => "dash-dot",
+        }
+    }
+}
+
+/// How settled a layer is ("Agreed in principle"), and how the figure draws its ring.
+#[derive(Debug, PartialEq)]
+pub struct Stage {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub line: Line,
+}
+
 #[derive(Debug, PartialEq)]
 pub struct Layer {
     pub slug: &'static str,
@@ -27,6 +56,7 @@ pub struct Layer {
     pub tagline: &'static str,
     pub summary: &'static str,
     pub status: &'static str,
+    pub stage: &'static Stage,
     pub contributors: &'static [&'static str],
     pub commitments: &'static [&'static str],
     pub quotes: &'static [&'static Quote],
@@ -59,6 +89,10 @@ pub struct Ui {
     pub previous: &'static str,
     pub next: &'static str,
     pub status: &'static str,
+    /// The panel's fact label for the layer's stage.
+    pub stage: &'static str,
+    /// The heading of the figure's legend of stages.
+    pub legend: &'static str,
     pub contributors: &'static str,
     pub commitments: &'static str,
     pub quotes: &'static str,
@@ -108,6 +142,8 @@ pub struct Content {
     pub meta: Meta,
     pub source: Source,
     pub ui: Ui,
+    /// In the content file's order; every stage is some layer's (the legend lists them all).
+    pub stages: &'static [Stage],
     pub layers: &'static [Layer],
     pub why_now: WhyNow,
     pub still_open: StillOpen,

@@ -1,7 +1,8 @@
 //! Editorial rules for the real content: every quote is verbatim from the source article, each
-//! layer carries enough voices, and the page's static head agrees with the content file.
+//! layer carries enough voices, each layer's stage agrees with its status and rests on the
+//! article, and the page's static head agrees with the content file.
 
-use coalition_explainer::content::{Layer, Quote, CONTENT, QUOTES};
+use coalition_explainer::content::{Layer, Quote, CONTENT, QUOTES, STAGES};
 use std::path::Path;
 
 const ARTICLE: &str = concat!(
@@ -163,6 +164,123 @@ fn context_covers_what_is_still_open() {
     }
     for item in CONTENT.still_open.items {
         assert!(!item.quotes.is_empty(), "{} has its quotes", item.topic);
+    }
+}
+
+/// A layer's status begins with its stage's words: the stage is the one whose label the status
+/// begins with, the longest such (so "Agreed in principle; …" is not read as "Agreed").
+#[test]
+fn each_layers_stage_agrees_with_its_status() {
+    for layer in CONTENT.layers {
+        let status = layer.status.to_lowercase();
+        let stated = CONTENT
+            .stages
+            .iter()
+            .filter(|stage| status.starts_with(&stage.label.to_lowercase()))
+            .max_by_key(|stage| stage.label.len());
+        assert_eq!(
+            stated.map(|stage| stage.id),
+            Some(layer.stage.id),
+            "{}: its stage is {:?}, but its status {:?} begins with another stage's words or none",
+            layer.slug,
+            layer.stage.label,
+            layer.status
+        );
+    }
+}
+
+#[test]
+fn every_stage_is_a_layers_and_drawn_its_own_way() {
+    assert_eq!(CONTENT.stages, &STAGES[..]);
+    for (i, stage) in CONTENT.stages.iter().enumerate() {
+        assert!(
+            CONTENT
+                .layers
+                .iter()
+                .any(|layer| std::ptr::eq(layer.stage, stage)),
+            "stage {} is some layer's",
+            stage.id
+        );
+        assert!(
+            CONTENT.stages[..i]
+                .iter()
+                .all(|other| other.line != stage.line),
+            "stage {} has a line of its own",
+            stage.id
+        );
+    }
+}
+
+/// `Line::name` is the content file's word for each line, so the figure's classes say what the
+/// editor wrote.
+#[test]
+fn line_names_are_the_content_files_words() {
+    let file = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/explainer.toml"
+    ))
+    .expect("content/explainer.toml");
+    for stage in CONTENT.stages {
+        let block = &file[file
+            .find(&format!("id = \"{}\"", stage.id))
+            .expect("the stage's id")..];
+        let line = block
+            .lines()
+            .find_map(|line| line.strip_prefix("line = "))
+            .expect("the stage's line");
+        assert_eq!(
+            line,
+            format!("\"{}\"", stage.line.name()),
+            "stage {}",
+            stage.id
+        );
+    }
+}
+
+/// Each stage's words rest on the article: the sentences that say how far that layer has got.
+#[test]
+fn each_stage_rests_on_the_article() {
+    let Some(article) = article() else { return };
+    let evidence: [(&str, &[&str]); 4] = [
+        (
+            "agreed",
+            &[
+                "a joint declaration by all Coalition countries",
+                "long term security/military assistance to Ukraine",
+            ],
+        ),
+        (
+            "agreed-in-principle",
+            &[
+                "the establishment of a multinational force for Ukraine",
+                "worked on details regarding “deployment, numbers",
+            ],
+        ),
+        (
+            "drafted",
+            &[
+                "we now have documents ready on security guarantees",
+                "the Americans have yet to sign any security agreement",
+            ],
+        ),
+        (
+            "pledged",
+            &[
+                "will contribute to the efforts to ensure the security guarantees",
+                "advancing Ukraine’s accession to full membership",
+            ],
+        ),
+    ];
+    let ids: Vec<&str> = CONTENT.stages.iter().map(|stage| stage.id).collect();
+    let covered: Vec<&str> = evidence.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, covered, "every stage has its evidence here");
+    for (id, sentences) in evidence {
+        for sentence in sentences {
+            assert!(
+                article.contains(&normalize(sentence)),
+                "stage {id}: {sentence:?} is in the article"
+            );
+        }
     }
 }
 

@@ -15,6 +15,7 @@ pub struct ContentFile {
     pub source: Source,
     pub ui: Ui,
     pub channels: BTreeMap<String, Text>,
+    pub stages: Spanned<Vec<Stage>>,
     pub layers: Vec<Layer>,
     pub why_now: WhyNow,
     pub still_open: StillOpen,
@@ -50,6 +51,8 @@ pub struct Ui {
     pub previous: Text,
     pub next: Text,
     pub status: Text,
+    pub stage: Text,
+    pub legend: Text,
     pub contributors: Text,
     pub commitments: Text,
     pub quotes: Text,
@@ -73,9 +76,30 @@ pub struct Layer {
     pub tagline: Text,
     pub summary: Text,
     pub status: Text,
+    pub stage: Spanned<Slug>,
     pub contributors: Vec<Text>,
     pub commitments: Vec<Text>,
     pub quotes: Vec<Spanned<Slug>>,
+}
+
+/// How settled a layer is; the legend lists the stages in the file's order.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: Spanned<Slug>,
+    pub label: Text,
+    pub line: Spanned<Line>,
+}
+
+/// How the figure draws a ring at a stage. The file's words are the app's `Line::name`
+/// (tests/content_editorial.rs checks that they agree).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Line {
+    Solid,
+    Dashed,
+    Dotted,
+    DashDot,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,4 +1,5 @@
-//! Checks that need the whole file: unique names, references that resolve, usable templates.
+//! Checks that need the whole file: unique names, references that resolve, stages that are each
+//! drawn their own way and used, usable templates.
 
 use crate::error::{ContentError, LineIndex};
 use crate::model::{ContentFile, Slug, Text};
@@ -68,6 +69,7 @@ pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentE
         );
     }
     check_channels(content, lines, &mut errors);
+    check_stages(content, lines, &mut errors);
     check_template(
         &content.ui.position,
         "ui.position",
@@ -92,19 +94,96 @@ fn unique_names<'a>(
     lines: &LineIndex,
     errors: &mut Vec<ContentError>,
 ) -> BTreeSet<&'a str> {
-    let mut first_seen: BTreeMap<&str, usize> = BTreeMap::new();
-    for (name, field) in names {
-        let line = lines.line_of(name.span().start);
-        if let Some(first) = first_seen.insert(&name.get_ref().0, line) {
-            let message = format!(
-                "duplicate {what} `{}` (first used on line {first})",
-                name.get_ref().0
-            );
-            errors.push(lines.error(name.span().start, field, message));
-            first_seen.insert(&name.get_ref().0, first);
+    first_uses(
+        names.map(|(name, field)| (name.get_ref().0.as_str(), name.span().start, field)),
+        lines,
+        |name, first| format!("duplicate {what} `{name}` (first used on line {first})"),
+        errors,
+    )
+    .into_keys()
+    .collect()
+}
+
+/// Reports every key seen before, with `message(key, line of its first use)`, and returns each
+/// key with the line of its first use.
+fn first_uses<K: Ord + Copy>(
+    keys: impl Iterator<Item = (K, usize, String)>,
+    lines: &LineIndex,
+    message: impl Fn(K, usize) -> String,
+    errors: &mut Vec<ContentError>,
+) -> BTreeMap<K, usize> {
+    let mut first_seen = BTreeMap::new();
+    for (key, offset, field) in keys {
+        let line = lines.line_of(offset);
+        if let Some(&first) = first_seen.get(&key) {
+            errors.push(lines.error(offset, field, message(key, first)));
+        } else {
+            first_seen.insert(key, line);
         }
     }
-    first_seen.into_keys().collect()
+    first_seen
+}
+
+/// Stages: at least one, unique ids, a line of its own each, every layer's stage known and every
+/// stage used by a layer (the legend lists each stage, so it must stand for a ring).
+fn check_stages(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<ContentError>) {
+    let stages = content.stages.get_ref();
+    if stages.is_empty() {
+        errors.push(lines.error(
+            content.stages.span().start,
+            "stages",
+            "at least one stage is needed: each layer names its stage",
+        ));
+    }
+    let stage_ids = unique_names(
+        stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, format!("stages[{i}].id"))),
+        "stage id",
+        lines,
+        errors,
+    );
+    first_uses(
+        stages.iter().enumerate().map(|(i, s)| {
+            (
+                *s.line.get_ref(),
+                s.line.span().start,
+                format!("stages[{i}].line"),
+            )
+        }),
+        lines,
+        |_, first| {
+            format!(
+                "duplicate line (first used on line {first}): each stage needs a line of its own"
+            )
+        },
+        errors,
+    );
+    for (i, layer) in content.layers.iter().enumerate() {
+        let id = &layer.stage.get_ref().0;
+        if !stage_ids.contains(id.as_str()) {
+            let message = format!("no stage has the id `{id}`");
+            errors.push(lines.error(
+                layer.stage.span().start,
+                format!("layers[{i}].stage"),
+                message,
+            ));
+        }
+    }
+    for (i, stage) in stages.iter().enumerate() {
+        let id = &stage.id.get_ref().0;
+        if !content
+            .layers
+            .iter()
+            .any(|layer| layer.stage.get_ref() == stage.id.get_ref())
+        {
+            let message = format!(
+                "no layer has the stage `{id}`: the legend lists only stages the figure draws"
+            );
+            errors.push(lines.error(stage.id.span().start, format!("stages[{i}]"), message));
+        }
+    }
 }
 
 fn check_references(

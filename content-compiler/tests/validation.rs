@@ -30,6 +30,16 @@ fn assert_single_error(errors: &[String], expected: &str) {
     assert_eq!(errors, [expected.to_owned()], "unexpected errors");
 }
 
+/// One error, beginning with `prefix` (serde's own messages may add detail after it).
+fn assert_single_error_starting(errors: &[String], prefix: &str) {
+    assert_eq!(errors.len(), 1, "got {errors:?}");
+    assert!(
+        errors[0].starts_with(prefix),
+        "got {:?}, want prefix {prefix:?}",
+        errors[0]
+    );
+}
+
 #[test]
 fn valid_fixture_compiles_to_statics() {
     let generated = compile(FILE, VALID).expect("the valid fixture compiles");
@@ -48,18 +58,27 @@ fn valid_fixture_compiles_to_statics() {
         generated.contains("is_analysis: true"),
         "the analysis channel marks the article's own words"
     );
+    assert!(generated.contains("pub static STAGES: [Stage; 2]"));
+    assert!(generated.contains(r#"Stage { id: "agreed", label: "Agreed", line: Line::Solid }"#));
+    assert!(
+        generated.contains("line: Line::DashDot"),
+        "`dash-dot` is `Line::DashDot`"
+    );
+    assert!(
+        generated.contains("stage: &STAGES[1]"),
+        "a layer points at its stage, stored once"
+    );
+    assert!(generated.contains("stages: &STAGES"), "the legend's stages");
+    assert!(generated.contains(r#"stage: "Stage", legend: "Legend""#));
 }
 
 #[test]
 fn missing_field_names_the_table_and_field() {
     let (broken, errors) = errors_after(|s| s.replacen("speaker = \"Alpha\"\n", "", 1));
-    assert_eq!(errors.len(), 1);
     let expected_line = line_of(&broken, "[[quotes]]", 0);
-    let prefix = format!("{FILE}:{expected_line}: quotes[0]: missing field `speaker`");
-    assert!(
-        errors[0].starts_with(&prefix),
-        "got {:?}, want prefix {prefix:?}",
-        errors[0]
+    assert_single_error_starting(
+        &errors,
+        &format!("{FILE}:{expected_line}: quotes[0]: missing field `speaker`"),
     );
 }
 
@@ -185,12 +204,9 @@ fn unknown_field_is_refused() {
     let (broken, errors) =
         errors_after(|s| s.replacen("role = \"Role\"", "role = \"Role\"\nspeeker = \"typo\"", 1));
     let line = line_of(&broken, "speeker", 0);
-    assert_eq!(errors.len(), 1);
-    let prefix = format!("{FILE}:{line}: quotes[0].speeker: unknown field `speeker`");
-    assert!(
-        errors[0].starts_with(&prefix),
-        "got {:?}, want prefix {prefix:?}",
-        errors[0]
+    assert_single_error_starting(
+        &errors,
+        &format!("{FILE}:{line}: quotes[0].speeker: unknown field `speeker`"),
     );
 }
 
@@ -198,12 +214,7 @@ fn unknown_field_is_refused() {
 fn syntax_error_names_its_line() {
     let (broken, errors) = errors_after(|s| s.replacen("name = \"First\"", "name = \"First", 1));
     let line = line_of(&broken, "name = \"First", 0);
-    assert_eq!(errors.len(), 1);
-    assert!(
-        errors[0].starts_with(&format!("{FILE}:{line}: (syntax): ")),
-        "got {:?}",
-        errors[0]
-    );
+    assert_single_error_starting(&errors, &format!("{FILE}:{line}: (syntax): "));
 }
 
 #[test]
@@ -261,4 +272,112 @@ fn the_stylesheet_covers_every_allowed_layer_position() {
         }
     }
     assert!(!css.contains(&format!("[data-layer=\"{}\"]", MAX_LAYERS + 1)));
+}
+
+/// The fixture's second stage, exactly as written there.
+const SECOND_STAGE: &str =
+    "[[stages]]\nid = \"offered\"\nlabel = \"Offered\"\nline = \"dash-dot\"\n";
+
+#[test]
+fn layer_without_stage_is_refused() {
+    let (broken, errors) = errors_after(|s| s.replacen("stage = \"offered\"\n", "", 1));
+    let line = line_of(&broken, "[[layers]]", 1);
+    assert_single_error_starting(
+        &errors,
+        &format!("{FILE}:{line}: layers[1]: missing field `stage`"),
+    );
+}
+
+#[test]
+fn unknown_stage_is_refused_and_the_unused_one_reported() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("stage = \"offered\"", "stage = \"signed\"", 1));
+    let reference = line_of(&broken, "stage = \"signed\"", 0);
+    let unused = line_of(&broken, "id = \"offered\"", 0);
+    assert_eq!(
+        errors,
+        [
+            format!("{FILE}:{reference}: layers[1].stage: no stage has the id `signed`"),
+            format!("{FILE}:{unused}: stages[1]: no layer has the stage `offered`: the legend lists only stages the figure draws"),
+        ]
+    );
+}
+
+#[test]
+fn unknown_line_is_refused_with_the_known_ones() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("line = \"dash-dot\"", "line = \"wavy\"", 1));
+    let line = line_of(&broken, "line = \"wavy\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: stages[1].line: unknown variant `wavy`, expected one of `solid`, `dashed`, `dotted`, `dash-dot`"),
+    );
+}
+
+#[test]
+fn duplicate_stage_id_points_at_the_second_use() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen("id = \"offered\"", "id = \"agreed\"", 1)
+            .replacen("stage = \"offered\"", "stage = \"agreed\"", 1)
+    });
+    let first = line_of(&broken, "id = \"agreed\"", 0);
+    let second = line_of(&broken, "id = \"agreed\"", 1);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{second}: stages[1].id: duplicate stage id `agreed` (first used on line {first})"),
+    );
+}
+
+#[test]
+fn two_stages_drawn_alike_are_refused() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("line = \"dash-dot\"", "line = \"solid\"", 1));
+    let first = line_of(&broken, "line = \"solid\"", 0);
+    let second = line_of(&broken, "line = \"solid\"", 1);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{second}: stages[1].line: duplicate line (first used on line {first}): each stage needs a line of its own"),
+    );
+}
+
+#[test]
+fn stage_no_layer_uses_is_refused() {
+    let (broken, errors) = errors_after(|s| {
+        let unused = SECOND_STAGE
+            .replace("offered", "pledged")
+            .replace("Offered", "Pledged")
+            .replace("dash-dot", "dotted");
+        s.replacen(SECOND_STAGE, &format!("{SECOND_STAGE}\n{unused}"), 1)
+    });
+    let line = line_of(&broken, "id = \"pledged\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: stages[2]: no layer has the stage `pledged`: the legend lists only stages the figure draws"),
+    );
+}
+
+#[test]
+fn a_file_without_stages_is_refused() {
+    let first_stage = &VALID[VALID.find("[[stages]]").unwrap()..VALID.find(SECOND_STAGE).unwrap()];
+    let without = |s: &str| s.replacen(first_stage, "", 1).replacen(SECOND_STAGE, "", 1);
+    let (broken, errors) =
+        errors_after(|s| without(s).replacen("[meta]", "stages = []\n\n[meta]", 1));
+    let empty = line_of(&broken, "stages = []", 0);
+    let first = line_of(&broken, "stage = \"agreed\"", 0);
+    let second = line_of(&broken, "stage = \"offered\"", 0);
+    assert_eq!(
+        errors,
+        [
+            format!(
+                "{FILE}:{empty}: stages: at least one stage is needed: each layer names its stage"
+            ),
+            format!("{FILE}:{first}: layers[0].stage: no stage has the id `agreed`"),
+            format!("{FILE}:{second}: layers[1].stage: no stage has the id `offered`"),
+        ]
+    );
+    let (_, errors) = errors_after(without);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:1: (top level): missing field `stages`"),
+    );
 }
