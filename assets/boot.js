@@ -91,6 +91,9 @@ function boot(tag) {
 
   // The layer a press on `control` chooses, and the element that should then have focus.
   function choiceOf(control, event) {
+    if (control.dataset.ring !== undefined) {
+      return event.type === "click" ? { index: slugs.indexOf(control.dataset.ring) } : null;
+    }
     if (control.getAttribute("role") === "tab") {
       const move = event.type === "keydown" ? KEY_MOVES[event.key] : null;
       if (event.type === "click") return { index: slugs.indexOf(control.id.slice("tab-".length)) };
@@ -105,10 +108,11 @@ function boot(tag) {
     return { index, focus: () => panel()?.querySelector(`.${step}`) };
   }
 
-  // A click, tap or tab key on a layer control before the app runs: shown at once, and made the
-  // app's own once it has started. Native controls (the embed code's <summary>) need no app.
+  // A click, tap or tab key on a layer control (a tab, Previous / Next, a ring of the drawing)
+  // before the app runs: shown at once, and made the app's own once it has started. Native
+  // controls (the embed code's <summary>) need no app.
   function onEarlyInput(event) {
-    const control = event.target.closest?.("button");
+    const control = event.target.closest?.("button, [data-ring]");
     const choice = control && choiceOf(control, event);
     if (!choice || choice.index < 0) return;
     event.preventDefault();

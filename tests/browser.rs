@@ -80,6 +80,7 @@ async fn a_reader_clicks_types_and_steps_through_the_layers() {
     clicking_a_layer_shows_its_quotes(&mounted.root).await;
     arrow_keys_home_and_end_move_between_layers_and_focus(&mounted.root).await;
     previous_and_next_walk_through_in_order(&mounted.root).await;
+    tapping_a_ring_chooses_its_layer(&mounted.root).await;
     unmount(mounted);
 }
 
@@ -197,4 +198,41 @@ fn focused() -> HtmlElement {
         .expect("something has focus")
         .dyn_into()
         .expect("an HTML element")
+}
+
+/// The drawing mirrors the tabs for pointers: a tap on a ring (or on its name, inside it)
+/// chooses that layer, and the chosen ring follows every choice, whatever made it.
+async fn tapping_a_ring_chooses_its_layer(root: &Element) {
+    for layer in CONTENT.layers.iter() {
+        let name = root
+            .query_selector(&format!("[data-ring={}] .ring__name", layer.slug))
+            .expect("valid selector")
+            .expect("each ring is named");
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        let tap =
+            web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("a click");
+        name.dispatch_event(&tap).expect("dispatched");
+        settle().await;
+        assert_eq!(selected_tab(root).id(), format!("tab-{}", layer.slug));
+        let chosen = root
+            .query_selector(".ring--chosen")
+            .expect("valid selector")
+            .and_then(|ring| ring.get_attribute("data-ring"));
+        assert_eq!(
+            chosen.as_deref(),
+            Some(layer.slug),
+            "the chosen ring follows"
+        );
+    }
+    find(root, "#tab-ukrainian-forces").click();
+    settle().await;
+    let chosen = root.query_selector(".ring--chosen").ok().flatten();
+    assert_eq!(
+        chosen
+            .and_then(|ring| ring.get_attribute("data-ring"))
+            .as_deref(),
+        Some(CONTENT.layers[0].slug),
+        "a tab's choice moves the ring too"
+    );
 }

@@ -241,3 +241,70 @@ fn out_of_range_initial_layer_falls_back_to_the_first() {
         Some(format!("tab-{}", CONTENT.layers[0].slug).as_str())
     );
 }
+
+/// The drawing: one ring per layer, outermost first (each inner ring drawn over the one around
+/// it), each named and lined by its stage, the chosen one marked; hidden from assistive
+/// technology, which has the tabs.
+#[test]
+fn the_drawing_has_a_named_ring_per_layer_and_marks_the_chosen_one() {
+    let total = CONTENT.layers.len();
+    for chosen in 0..total {
+        let page = render(chosen);
+        let drawing = select(&page, "figure.layers svg.rings");
+        assert_eq!(drawing.len(), 1, "one drawing");
+        assert_eq!(drawing[0].attr("aria-hidden"), Some("true"));
+        let rings = select(&page, "svg.rings > g.ring");
+        assert_eq!(rings.len(), total);
+        for (ring, layer) in rings.iter().zip(CONTENT.layers.iter().rev()) {
+            assert_eq!(ring.attr("data-ring"), Some(layer.slug), "outermost first");
+            // The core's name may be set on two lines (two <tspan>s), so spaces are not compared.
+            let letters = |text: &str| text.split_whitespace().collect::<String>();
+            assert_eq!(letters(&text_of(ring)), letters(layer.name));
+            let line = format!("ring--{}", layer.stage.line.name());
+            assert!(
+                ring.value().classes().any(|c| c == line),
+                "{} drawn {line}",
+                layer.slug
+            );
+        }
+        let marked = select(&page, "g.ring.ring--chosen");
+        assert_eq!(marked.len(), 1);
+        assert_eq!(
+            marked[0].attr("data-ring"),
+            Some(CONTENT.layers[chosen].slug)
+        );
+    }
+}
+
+/// How settled each layer is: the legend names every stage once, and each panel its own.
+#[test]
+fn stages_are_in_the_legend_and_in_each_panel() {
+    let page = render(0);
+    let legend: Vec<String> = select(&page, ".legend__item").iter().map(text_of).collect();
+    let stages: Vec<&str> = CONTENT.stages.iter().map(|stage| stage.label).collect();
+    assert_eq!(legend, stages);
+    for layer in CONTENT.layers.iter() {
+        let stated = select(&page, &format!("#panel-{} .panel__stage", layer.slug));
+        assert_eq!(text_of(&stated[0]), layer.stage.label);
+    }
+}
+
+/// What a second accessibility checker found: no label on the footer (its role takes none),
+/// the embed code named by reference, and "name, role" read as one phrase (no lone comma).
+#[test]
+fn labels_and_attributions_read_as_they_should() {
+    let page = render(0);
+    assert!(select(&page, "footer[aria-labelledby]").is_empty());
+    let code = select(&page, "textarea#embed-code")[0];
+    let label = code.attr("aria-labelledby").expect("named by reference");
+    assert_eq!(
+        select(&page, &format!("label#{label}[for=embed-code]")).len(),
+        1
+    );
+    for (speaker, quote) in select(&page, ".quote__speaker")
+        .iter()
+        .zip(CONTENT.layers[0].quotes)
+    {
+        assert_eq!(text_of(speaker), format!("{},", quote.speaker));
+    }
+}

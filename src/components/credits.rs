@@ -7,8 +7,9 @@ use yew::prelude::*;
 pub fn credits() -> Html {
     let source = &CONTENT.source;
     html! {
-        <footer class="credits" aria-labelledby="credits-heading">
-            <h2 id="credits-heading">{ CONTENT.ui.source_heading }</h2>
+        // A footer has no role a label could name, so its heading alone titles it.
+        <footer class="credits">
+            <h2>{ CONTENT.ui.source_heading }</h2>
             <p>
                 <cite>{ source.article_title }</cite>
                 { format!(", {}, {}, ", source.author, source.publication) }

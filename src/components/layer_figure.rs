@@ -1,3 +1,5 @@
+use crate::components::layer_rings::layer_rings;
+use crate::components::stage_legend::stage_legend;
 use crate::content::CONTENT;
 use crate::state::{action_for_key, Action, Walkthrough};
 use wasm_bindgen::JsCast;
@@ -10,8 +12,9 @@ pub struct LayerFigureProps {
     pub dispatch: UseReducerDispatcher<Walkthrough>,
 }
 
-/// The four layers as one figure, from the core outwards; each layer is a tab
-/// (WAI-ARIA tabs pattern, automatic activation, roving tabindex).
+/// The layers as one figure, from the core outwards: the drawing of nested rings (for pointers),
+/// the tab list (WAI-ARIA tabs pattern, automatic activation, roving tabindex: the one set of
+/// layer controls assistive technology meets), and the legend of how settled each layer is.
 #[function_component(LayerFigure)]
 pub fn layer_figure(props: &LayerFigureProps) -> Html {
     let total = CONTENT.layers.len();
@@ -37,6 +40,7 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
     html! {
         <figure class="layers">
             <figcaption id="layers-caption" class="layers__caption">{ CONTENT.ui.figure_caption }</figcaption>
+            <div class="layers__drawing">{ layer_rings(props.selected, &props.dispatch) }</div>
             <div class="layers__list" role="tablist" aria-orientation="vertical"
                 aria-labelledby="layers-caption" ref={tablist} {onkeydown}>
                 { for CONTENT.layers.iter().enumerate().map(|(index, layer)| {
@@ -52,7 +56,6 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
                             aria-controls={panel_id(layer.slug)}
                             tabindex={if is_selected { "0" } else { "-1" }}
                             {onclick}>
-                            { ring_icon(index, total) }
                             <span class="layers__number" aria-hidden="true">{ index + 1 }</span>
                             <span class="layers__text">
                                 <span class="layers__name">{ layer.name }</span>
@@ -62,22 +65,8 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
                     }
                 }) }
             </div>
+            { stage_legend() }
         </figure>
-    }
-}
-
-/// Concentric rings with this layer's ring filled: where the layer sits in the architecture.
-fn ring_icon(layer: usize, total: usize) -> Html {
-    const SIZE: usize = 40;
-    let step = SIZE / 2 / total.max(1);
-    html! {
-        <svg class="layers__rings" viewBox={format!("0 0 {SIZE} {SIZE}")} aria-hidden="true" focusable="false">
-            { for (0..total).rev().map(|ring| html! {
-                <circle cx={(SIZE / 2).to_string()} cy={(SIZE / 2).to_string()}
-                    r={(step * (ring + 1) - 1).to_string()}
-                    class={if ring == layer { "layers__ring layers__ring--current" } else { "layers__ring" }} />
-            }) }
-        </svg>
     }
 }
 

@@ -1,5 +1,6 @@
 use crate::components::layer_figure::{panel_id, tab_id};
 use crate::components::quote_figure::quote_list;
+use crate::components::stage_legend::stage_swatch;
 use crate::components::walkthrough_nav::walkthrough_nav;
 use crate::content::CONTENT;
 use crate::state::Walkthrough;
@@ -25,6 +26,10 @@ pub fn layer_panel(props: &LayerPanelProps) -> Html {
             <h2 id={heading_id} class="panel__heading">{ layer.name }</h2>
             <p>{ layer.summary }</p>
             <dl class="panel__facts">
+                <div class="panel__fact">
+                    <dt>{ ui.stage }</dt>
+                    <dd class="panel__stage">{ stage_swatch(layer.stage.line) }{ layer.stage.label }</dd>
+                </div>
                 <div class="panel__fact">
                     <dt>{ ui.status }</dt>
                     <dd>{ layer.status }</dd>

@@ -18,8 +18,10 @@ fn quote_figure(quote: &'static Quote) -> Html {
             }
             <blockquote class="quote__text"><p>{ display_text(quote.text) }</p></blockquote>
             <figcaption class="quote__attribution">
-                <span class="quote__speaker">{ quote.speaker }</span>
-                { ", " }
+                // The comma stays with the name, so a screen reader reads "name, role" as one
+                // phrase and never a lone comma between two elements.
+                <span class="quote__speaker">{ format!("{},", quote.speaker) }</span>
+                { " " }
                 <span class="quote__role">{ quote.role }</span>
                 <span class="quote__source">
                     { quote.channel }{ ", " }

@@ -1,0 +1,26 @@
+use crate::content::{Line, CONTENT};
+use yew::prelude::*;
+
+/// What each ring's line says about how settled its layer is, in words.
+pub fn stage_legend() -> Html {
+    html! {
+        <div class="legend">
+            <p class="legend__heading">{ CONTENT.ui.legend }</p>
+            <ul class="legend__list">
+                { for CONTENT.stages.iter().map(|stage| html! {
+                    <li class="legend__item">{ stage_swatch(stage.line) }{ stage.label }</li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// A short stretch of the line a stage's rings are drawn with.
+pub fn stage_swatch(line: Line) -> Html {
+    html! {
+        <svg class={classes!("swatch", format!("ring--{}", line.name()))} viewBox="0 0 40 10"
+            aria-hidden="true" focusable="false">
+            <line class="ring__shape" x1="2" y1="5" x2="38" y2="5" />
+        </svg>
+    }
+}
