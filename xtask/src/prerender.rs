@@ -60,13 +60,22 @@ fn name_layers_for_loader(page: &str) -> Result<String, String> {
 }
 
 /// The demo host page (`demo/`) embeds the explainer with pym.js's own parent library, which
-/// comes from npm (`tools/package.json`) rather than being copied into the repository.
+/// comes from npm (`tools/package.json`) rather than being copied into the repository. Without
+/// the npm tools (plain `trunk serve` before `cargo xtask setup`) the explainer itself is whole
+/// and only the demo's pym.js frame cannot size itself: say so in one line, do not stop.
 fn copy_pym_into_demo(folder: &Path) -> Result<(), String> {
     let pym = crate::command::node_bin().join("../pym.js/dist/pym.v1.min.js");
+    if !pym.is_file() {
+        println!(
+            "prerender: demo/ without pym.js ({} is missing; `cargo xtask setup` installs it)",
+            pym.display()
+        );
+        return Ok(());
+    }
     let target = folder.join("demo/pym.v1.min.js");
     std::fs::copy(&pym, &target)
         .map(drop)
-        .map_err(|e| format!("copying {} (run `cargo xtask setup`): {e}", pym.display()))
+        .map_err(|e| format!("copying {}: {e}", pym.display()))
 }
 
 #[cfg(test)]
