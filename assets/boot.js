@@ -154,20 +154,32 @@ function boot(tag) {
     });
   }
 
-  // The app has rendered and read the address (src/hooks/use_started_signal.rs). A reader's
+  // The app has hydrated and read the address (src/hooks/use_started_signal.rs). A reader's
   // early choice goes to it as a click, which it applies after the address, writes to the
-  // address bar and announces; it renders before the next paint, so the mark can go now.
+  // address bar and announces. The loader's mark goes only once the app shows that layer
+  // itself (its tab selected), so no frame falls back to the prerendered one in between.
   function onStarted() {
     listen(false);
     root.dataset.app = "ready";
     if (readerChoice !== null) tabOf(readerChoice)?.click();
+    const tab = tabOf(shown);
+    const settled = () => !tab || tab.getAttribute("aria-selected") === "true";
+    if (settled()) return forgetChoice();
+    const observer = new MutationObserver(() => settled() && (observer.disconnect(), forgetChoice()));
+    observer.observe(tab, { attributes: true, attributeFilter: ["aria-selected"] });
+    // Should the app ever settle elsewhere, the reader's next press still hands it the page.
+    addEventListener("pointerdown", forgetChoice, { capture: true, once: true });
+    addEventListener("keydown", forgetChoice, { capture: true, once: true });
+  }
+
+  function forgetChoice() {
     delete root.dataset.layer;
   }
 
   function fail(cause) {
     listen(false);
     root.dataset.app = "failed";
-    delete root.dataset.layer;
+    forgetChoice();
     console.error(`Explainer did not start: ${cause}. Every layer is shown instead.`);
   }
 
