@@ -11,6 +11,7 @@
   var framesSinceReady = 0;
   var shifts = null;
   var observer = null;
+  var pending = 0;
 
   function stylesLoading() {
     var links = document.querySelectorAll("link[rel~=stylesheet]");
@@ -35,9 +36,9 @@
       runs.push({ from: time, to: time, frames: 1, shown: shown, app: app });
     }
     if (app === "ready") framesSinceReady += 1;
-    requestAnimationFrame(sample);
+    pending = requestAnimationFrame(sample);
   }
-  requestAnimationFrame(sample);
+  pending = requestAnimationFrame(sample);
 
   // Layout shifts without recent input, where the engine reports them (Chromium).
   var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
@@ -51,6 +52,9 @@
   }
 
   window.__e2eFrames = {
+    // Called before the suite navigates away: Firefox warns about a frame callback it has to
+    // cut short ("Script terminated by timeout").
+    stop: function () { cancelAnimationFrame(pending); },
     report: function () {
       if (observer) addShifts(observer.takeRecords());
       return { runs: runs, framesSinceReady: framesSinceReady, layoutShift: shifts };

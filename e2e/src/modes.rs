@@ -4,7 +4,7 @@
 //! window as wide as a scenario needs on any machine, and with the frame sampler running.
 
 use crate::browser::Browser;
-use crate::page::check;
+use crate::page::{check, Failures};
 use crate::server::{insert_after_head, Setup, FRAMES_SOURCE, PROBE_SOURCE};
 use crate::Res;
 use std::path::PathBuf;
@@ -91,6 +91,7 @@ impl Browser {
     /// Leaves the explainer opened in `mode`: fails with the problems its document recorded
     /// (a frame from another origin and a file keep their own), then returns to the top level.
     pub async fn leave(&self, mode: Mode) -> Res<()> {
+        self.stop_sampling().await;
         let problems = self.take_page_problems().await;
         match mode {
             Mode::TopLevel => {}
@@ -120,8 +121,8 @@ fn framed_path(link: &str) -> String {
 /// written to a scratch folder (the site under test is never written to).
 fn standalone_copy() -> Res<PathBuf> {
     let original = crate::dist_folder().join("standalone.html");
-    let page = std::fs::read_to_string(&original)
-        .map_err(|e| format!("{}: {e}", original.display()))?;
+    let page =
+        std::fs::read_to_string(&original).map_err(|e| format!("{}: {e}", original.display()))?;
     let scripts: String = [PROBE_SOURCE, FRAMES_SOURCE, HOLD_SOURCE]
         .iter()
         .map(|source| format!("<script>{source}</script>"))
@@ -132,4 +133,26 @@ fn standalone_copy() -> Res<PathBuf> {
     std::fs::write(&copy, insert_after_head(&page, &scripts))
         .map_err(|e| format!("{}: {e}", copy.display()))?;
     Ok(copy)
+}
+
+/// Runs `run` on each case (a mode, a link, and what else the scenario needs), leaving the
+/// page after each, and reports every failure at the end.
+pub async fn each_case<T: std::fmt::Debug, F>(
+    browser: &Browser,
+    cases: &[(Mode, String, T)],
+    mut run: F,
+) -> Res<()>
+where
+    F: AsyncFnMut(&Browser, Mode, &str, &T) -> Res<()>,
+{
+    let mut failures = Failures::default();
+    for (mode, link, detail) in cases {
+        let outcome = run(browser, *mode, link, detail).await;
+        let left = browser.leave(*mode).await;
+        failures.note(
+            &format!("{} {link:?} {detail:?}", mode.name()),
+            outcome.and(left),
+        );
+    }
+    failures.into_result()
 }

@@ -49,12 +49,22 @@ impl Browser {
         self.wait_for_app().await
     }
 
-    /// Loads `url` and waits for its load event.
+    /// Loads `url` and waits for its load event. A frame sampler on the page left is stopped
+    /// first (see frames.js).
     pub async fn goto(&self, url: &str) -> Res<()> {
+        self.stop_sampling().await;
         self.client
             .goto(url)
             .await
             .map_err(|e| format!("open {url}: {e}"))
+    }
+
+    /// Stops the frame sampler of the current document, if it has one.
+    pub async fn stop_sampling(&self) {
+        // Where there is no page or no sampler there is nothing to stop.
+        let _ = self
+            .js("if (window.__e2eFrames) window.__e2eFrames.stop();", vec![])
+            .await;
     }
 
     /// Polls `script` (returning a boolean) until it is true.
@@ -168,10 +178,20 @@ impl Browser {
     }
 
     /// A real pointer click on the element matching `selector` that is on screen (each panel has
-    /// its own Previous / Next), waiting for nothing: the app may not have started.
+    /// its own Previous / Next), waiting for nothing: the app may not have started. The element
+    /// is scrolled to first and the layout let settle: what comes on screen is laid out then
+    /// (`content-visibility: auto`) and may move it, which a reader sees before tapping but
+    /// WebDriver's own scroll-and-click (WebKit's) would not.
     pub async fn click_now(&self, selector: &str) -> Res<()> {
-        self.shown_element(selector)
-            .await?
+        let element = self.shown_element(selector).await?;
+        let argument = serde_json::to_value(&element).map_err(|e| e.to_string())?;
+        self.js(
+            "arguments[0].scrollIntoView({ block: 'center' });",
+            vec![argument],
+        )
+        .await?;
+        self.settle().await?;
+        element
             .click()
             .await
             .map_err(|e| format!("click {selector}: {e}"))
@@ -187,7 +207,10 @@ impl Browser {
         for element in all {
             let argument = serde_json::to_value(&element).map_err(|e| e.to_string())?;
             let on_screen = self
-                .js("return arguments[0].getClientRects().length > 0;", vec![argument])
+                .js(
+                    "return arguments[0].getClientRects().length > 0;",
+                    vec![argument],
+                )
                 .await?;
             if on_screen == true {
                 return Ok(element);
@@ -199,9 +222,18 @@ impl Browser {
     /// The value of `<html data-app>` (the loader's "loading", "ready", "failed"), if set.
     pub async fn app_state(&self) -> Res<Option<String>> {
         let state = self
-            .js("return document.documentElement.getAttribute('data-app');", vec![])
+            .js(
+                "return document.documentElement.getAttribute('data-app');",
+                vec![],
+            )
             .await?;
         Ok(state.as_str().map(str::to_owned))
+    }
+
+    /// Presses Tab: focus moves into the page, a reader's first sign of interest, which starts
+    /// the app (boot.js) without choosing anything.
+    pub async fn show_interest(&self) -> Res<()> {
+        self.press(Key::Tab).await
     }
 
     /// Presses and releases `key` on whatever has focus, as a keyboard would.
@@ -406,4 +438,21 @@ pub fn expect_static_view(report: &Value, context: &str) -> Res<()> {
     check(every_layer && every_quote && no_controls, || {
         format!("{context}: the static view must show every layer and quote, the notice and no control: {report}")
     })
+}
+
+/// The failures of a scenario's many cases, all reported at its end (one case failing does not
+/// hide how the others went).
+#[derive(Default)]
+pub struct Failures(Vec<String>);
+
+impl Failures {
+    pub fn note(&mut self, case: &str, outcome: Res<()>) {
+        if let Err(error) = outcome {
+            self.0.push(format!("{case}: {error}"));
+        }
+    }
+
+    pub fn into_result(self) -> Res<()> {
+        check(self.0.is_empty(), || self.0.join("\n"))
+    }
 }

@@ -14,18 +14,37 @@ pub const LATENCY_MS: u32 = 150;
 pub const DOWNLOAD_BYTES_PER_S: u32 = 1_600_000 / 8;
 pub const UPLOAD_BYTES_PER_S: u32 = 750_000 / 8;
 
+/// The profile as reports name it.
+pub fn profile() -> String {
+    format!(
+        "{CPU_SLOWDOWN}× CPU, {LATENCY_MS} ms RTT, {} / {} Mbps",
+        f64::from(DOWNLOAD_BYTES_PER_S) * 8.0 / 1e6,
+        f64::from(UPLOAD_BYTES_PER_S) * 8.0 / 1e6,
+    )
+}
+
 impl Browser {
     /// Slows this Chromium session's CPU and network to a phone's.
     pub async fn emulate_phone(&self) -> Res<()> {
         if self.engine != Engine::Chromium {
-            return Err(format!("{}: no phone profile (DevTools only)", self.engine.name()));
+            return Err(format!(
+                "{}: no phone profile (DevTools only)",
+                self.engine.name()
+            ));
         }
         self.cdp("Network.enable", json!({})).await?;
-        self.network_conditions(LATENCY_MS, f64::from(DOWNLOAD_BYTES_PER_S), f64::from(UPLOAD_BYTES_PER_S))
-            .await?;
-        self.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": CPU_SLOWDOWN }))
-            .await
-            .map(drop)
+        self.network_conditions(
+            LATENCY_MS,
+            f64::from(DOWNLOAD_BYTES_PER_S),
+            f64::from(UPLOAD_BYTES_PER_S),
+        )
+        .await?;
+        self.cdp(
+            "Emulation.setCPUThrottlingRate",
+            json!({ "rate": CPU_SLOWDOWN }),
+        )
+        .await
+        .map(drop)
     }
 
     /// Undoes `emulate_phone`: every step is tried, the first failure reported.

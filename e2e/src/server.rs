@@ -76,7 +76,9 @@ impl OurFile {
     fn is(self, relative: &str) -> bool {
         match self {
             OurFile::Loader => relative == "boot.js",
-            OurFile::Glue => relative.starts_with("coalition-explainer") && relative.ends_with(".js"),
+            OurFile::Glue => {
+                relative.starts_with("coalition-explainer") && relative.ends_with(".js")
+            }
             OurFile::Wasm => relative.ends_with(".wasm"),
             OurFile::Stylesheet => relative.starts_with("main") && relative.ends_with(".css"),
         }
@@ -284,7 +286,11 @@ fn serve_connection(stream: TcpStream, site: &Site) {
             "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
              Cache-Control: no-store\r\nContent-Security-Policy: {}\r\n\r\n",
             response.status,
-            if response.status == 200 { "OK" } else { "Not Found" },
+            if response.status == 200 {
+                "OK"
+            } else {
+                "Not Found"
+            },
             response.content_type,
             response.body.len(),
             response.policy,
@@ -348,7 +354,10 @@ fn page_response(site: &Site, setup: &Setup, page: String, policy: String) -> Re
     let policy = if setup.block_scripts {
         // Only the probe may run (it reports what was blocked): boot.js is refused by policy,
         // as by a CMS's script policy or a content blocker.
-        format!("default-src 'self'; script-src {}{PROBE_PATH}; style-src 'self'; img-src 'self' data:", site.base_url)
+        format!(
+            "default-src 'self'; script-src {}{PROBE_PATH}; style-src 'self'; img-src 'self' data:",
+            site.base_url
+        )
     } else {
         policy
     };
@@ -370,7 +379,7 @@ fn host_page(site: &Site, setup: &Setup, query: &str) -> Response {
         .replace('"', "&quot;")
         .replace('<', "&lt;");
     let page = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host page</title></head>\
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host page</title><link rel=\"icon\" href=\"data:,\"></head>\
          <body><iframe src=\"{escaped}\" title=\"The explainer\" width=\"100%\" height=\"800\"></iframe></body></html>"
     );
     let policy = format!("{STRICT_CSP}; frame-src {}", site.other_origin_url);

@@ -70,29 +70,33 @@ pub async fn standalone_file_works_from_disk(browser: &mut Browser) -> Res<()> {
         .canonicalize()
         .map_err(|e| format!("{}: {e}", file.display()))?;
     let result = async {
-        browser.goto(&format!("file://{}#{}", file.display(), slug(2))).await?;
-        browser.wait_until(
-            &format!(
-                "return document.querySelector('[aria-selected=true]')?.id === 'tab-{}';",
-                slug(2)
-            ),
-            "the deep link from disk",
-        )
-        .await?;
+        browser
+            .goto(&format!("file://{}#{}", file.display(), slug(2)))
+            .await?;
+        browser
+            .wait_until(
+                &format!(
+                    "return document.querySelector('[aria-selected=true]')?.id === 'tab-{}';",
+                    slug(2)
+                ),
+                "the deep link from disk",
+            )
+            .await?;
         browser
             .js(
                 &format!("document.querySelector('#tab-{}').click();", slug(1)),
                 vec![],
             )
             .await?;
-        browser.wait_until(
-            &format!(
-                "return !document.querySelector('#panel-{}').hidden;",
-                slug(1)
-            ),
-            "a click from disk",
-        )
-        .await
+        browser
+            .wait_until(
+                &format!(
+                    "return !document.querySelector('#panel-{}').hidden;",
+                    slug(1)
+                ),
+                "a click from disk",
+            )
+            .await
     }
     .await;
     // The next scenario's page problems are read from a served page, not from this file.

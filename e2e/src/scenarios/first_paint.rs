@@ -3,7 +3,7 @@
 //! start (`frames.js`), with the app held back so its takeover falls inside the window.
 
 use crate::browser::Browser;
-use crate::modes::Mode;
+use crate::modes::{each_case, Mode};
 use crate::page::{announcement_for, check, layer_count, slug};
 use crate::Res;
 use serde_json::Value;
@@ -18,7 +18,7 @@ const FRAME_MS: f64 = 1000.0 / 60.0;
 const STYLES_LOADING: &str = "(styles loading)";
 
 /// The links the issue tried: both forms, for two layers.
-pub fn shared_links() -> Vec<(String, usize)> {
+fn shared_links() -> Vec<(String, usize)> {
     let (last, before_last) = (layer_count() - 1, layer_count() - 2);
     vec![
         (format!("#{}", slug(last)), last),
@@ -31,17 +31,22 @@ pub fn shared_links() -> Vec<(String, usize)> {
 /// Every shared link, in every mode: no frame shows another layer's panel, no layout shift.
 /// Prints, per link, how long another layer was on screen (the issue's close note needs it).
 pub async fn deep_links_paint_only_their_layer(browser: &mut Browser) -> Res<()> {
-    let mut failures = Vec::new();
-    for mode in Mode::ALL {
-        for (link, layer) in shared_links() {
-            let outcome = first_frames(browser, mode, &link, layer).await;
-            let left = browser.leave(mode).await;
-            if let Err(error) = outcome.and(left) {
-                failures.push(format!("{} {link}: {error}", mode.name()));
-            }
-        }
-    }
-    check(failures.is_empty(), || failures.join("\n"))
+    let cases = linked_cases(&Mode::ALL, 4);
+    each_case(browser, &cases, async |browser, mode, link, &layer| {
+        first_frames(browser, mode, link, layer).await
+    })
+    .await
+}
+
+/// The first `links` shared links in each of `modes`, with the layer each links to.
+fn linked_cases(modes: &[Mode], links: usize) -> Vec<(Mode, String, usize)> {
+    modes
+        .iter()
+        .flat_map(|&mode| {
+            let links = shared_links().into_iter().take(links);
+            links.map(move |(link, layer)| (mode, link, layer))
+        })
+        .collect()
 }
 
 /// One load of `link` in `mode`, sampled from navigation start until the app has shown
@@ -51,7 +56,7 @@ async fn first_frames(browser: &Browser, mode: Mode, link: &str, layer: usize) -
     browser
         .wait_until(
             &format!(
-                "return window.__e2eFrames.report().runs.some(run => run.app === 'loading' && run.shown !== '' && run.frames >= {FRAMES_BEFORE_RELEASE});"
+                "return window.__e2eFrames.report().runs.some(run => run.app === 'loading' && run.shown !== '' && run.shown !== '{STYLES_LOADING}' && run.frames >= {FRAMES_BEFORE_RELEASE});"
             ),
             "frames with a panel painted while the app was held back",
         )
@@ -59,7 +64,9 @@ async fn first_frames(browser: &Browser, mode: Mode, link: &str, layer: usize) -
     browser.release_app(mode).await?;
     browser
         .wait_until(
-            &format!("return window.__e2eFrames.report().framesSinceReady >= {FRAMES_AFTER_READY};"),
+            &format!(
+                "return window.__e2eFrames.report().framesSinceReady >= {FRAMES_AFTER_READY};"
+            ),
             "the app started and on screen for a few frames",
         )
         .await?;
@@ -149,16 +156,11 @@ impl Frames {
 
 /// A linked load says nothing, at top level and framed; the reader's own choice then speaks.
 pub async fn deep_links_start_quiet(browser: &mut Browser) -> Res<()> {
-    for mode in [Mode::TopLevel, Mode::Framed] {
-        for (link, layer) in shared_links().into_iter().take(2) {
-            let outcome = quiet_until_chosen(browser, mode, &link, layer).await;
-            let left = browser.leave(mode).await;
-            outcome
-                .and(left)
-                .map_err(|error| format!("{} {link}: {error}", mode.name()))?;
-        }
-    }
-    Ok(())
+    let cases = linked_cases(&[Mode::TopLevel, Mode::Framed], 2);
+    each_case(browser, &cases, async |browser, mode, link, &layer| {
+        quiet_until_chosen(browser, mode, link, layer).await
+    })
+    .await
 }
 
 async fn quiet_until_chosen(browser: &Browser, mode: Mode, link: &str, layer: usize) -> Res<()> {
@@ -172,6 +174,9 @@ async fn quiet_until_chosen(browser: &Browser, mode: Mode, link: &str, layer: us
     browser.click_tab(chosen).await?;
     let said = browser.layer_view().await?.announcement;
     check(said == announcement_for(chosen), || {
-        format!("after a click the live region said {said:?}, not {:?}", announcement_for(chosen))
+        format!(
+            "after a click the live region said {said:?}, not {:?}",
+            announcement_for(chosen)
+        )
     })
 }

@@ -5,6 +5,7 @@ mod accessibility;
 mod early_input;
 mod embedding;
 mod endurance;
+mod figure;
 mod first_paint;
 mod layout;
 mod navigation;
@@ -81,6 +82,8 @@ fn shared() -> Vec<Scenario> {
         Light early_input_is_kept => early_input::early_input_is_kept;
         Light readable_whatever_fails => whatever_fails::readable_whatever_fails;
         Light print_gives_every_layer_on_paper => print::print_gives_every_layer_on_paper;
+        Light taps_on_rings_and_names_choose_layers => figure::taps_on_rings_and_names_choose_layers;
+        Light zoomed_and_spaced_text_fit => figure::zoomed_and_spaced_text_fit;
         Dark scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
         Dark axe_at_360px => |b| accessibility::axe_at_width(b, 360);
         Dark axe_at_1280px => |b| accessibility::axe_at_width(b, 1280);
@@ -89,10 +92,12 @@ fn shared() -> Vec<Scenario> {
     ]
 }
 
-/// Print-media emulation and the phone profile are DevTools commands.
+/// Print-media and forced-colours emulation and the phone profile are DevTools commands.
 fn chromium_only() -> Vec<Scenario> {
     scenarios![
         Light print_media_is_black_on_white => print::print_media_is_black_on_white;
+        Light forced_colours => figure::forced_colours;
+        Dark forced_colours => figure::forced_colours;
         Light phone_deep_links_paint_only_their_layer => |b| on_a_phone(b, first_paint::deep_links_paint_only_their_layer);
         Light phone_early_input_is_kept => |b| on_a_phone(b, early_input::early_input_is_kept);
         Dark print_media_is_black_on_white => print::print_media_is_black_on_white;
@@ -105,6 +110,7 @@ where
     F: for<'a> AsyncFnOnce(&'a mut Browser) -> Res<()>,
 {
     browser.emulate_phone().await?;
+    println!("    under the phone profile ({}):", crate::phone::profile());
     let outcome = scenario(browser).await;
     let undone = browser.stop_emulating_phone().await;
     outcome.and(undone)

@@ -1,5 +1,6 @@
 //! Reaching every layer the ways a reader can: click, keyboard, Previous/Next, links, history.
 
+use super::early_input::expect_app_took_the_choice_over;
 use crate::browser::Browser;
 use crate::page::{announcement_for, check, expect_layer, layer_count, slug};
 use crate::Res;
@@ -45,24 +46,9 @@ pub async fn choice_while_loading_shows_at_once(browser: &mut Browser) -> Res<()
     check(shown == format!("panel-{}", slug(layer)), || {
         format!("right after the click the page showed {shown:?}, not layer {layer} alone")
     })?;
-    browser.wait_for_app_started().await?;
-    let view = expect_layer(browser, layer, "the app took over the early choice").await?;
-    expect_address_names(browser, layer, "after the early choice").await?;
-    check(view.announcement == announcement_for(layer), || {
-        format!(
-            "after the early choice the live region said {:?}",
-            view.announcement
-        )
-    })?;
-    let marks = browser
-        .js(
-            "return document.querySelectorAll('[data-choosing], [data-chosen], [data-layer]').length;",
-            vec![],
-        )
-        .await?;
-    check(marks == 0, || {
-        format!("{marks} early-choice marks left in the page")
-    })
+    expect_app_took_the_choice_over(browser, layer).await?;
+    // At top level exactly `?layer=<slug>`.
+    expect_address_names(browser, layer, "after the early choice").await
 }
 
 /// Clicks `arguments[0]` and, in the same task, reports whether the app was still loading and
@@ -229,7 +215,8 @@ pub async fn deep_links(browser: &mut Browser) -> Res<()> {
     Ok(())
 }
 
-/// Hostile or empty deep links fall back to the first layer without an error.
+/// Hostile or empty deep links fall back to the first layer without an error. They link to
+/// no layer, so the app starts on the reader's first sign of interest, not at once.
 pub async fn hostile_deep_links(browser: &mut Browser) -> Res<()> {
     let long = "x".repeat(10 * 1024);
     let hostile = [
@@ -242,6 +229,7 @@ pub async fn hostile_deep_links(browser: &mut Browser) -> Res<()> {
     ];
     for link in &hostile {
         browser.open(link).await?;
+        browser.show_interest().await?;
         // The first layer is prerendered: only the started app's choice proves the fallback
         // (and leaving the page mid-start would only test the engine's teardown).
         browser.wait_for_app_started().await?;

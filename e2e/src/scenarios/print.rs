@@ -54,11 +54,17 @@ pub async fn print_gives_every_layer_on_paper(browser: &mut Browser) -> Res<()> 
     let in_page = browser
         .js("return document.body.textContent;", vec![])
         .await?;
-    expect_in_order(&normalised(in_page.as_str().unwrap_or_default()), "the page's text")?;
+    expect_in_order(
+        &normalised(in_page.as_str().unwrap_or_default()),
+        "the page's text",
+    )?;
     let Some(pdf) = print_to_pdf(browser).await? else {
         return Ok(());
     };
-    let path = screenshot_folder().join(format!("{}-print.pdf", browser.engine.name().to_lowercase()));
+    let path = screenshot_folder().join(format!(
+        "{}-print.pdf",
+        browser.engine.name().to_lowercase()
+    ));
     std::fs::create_dir_all(screenshot_folder()).map_err(|e| e.to_string())?;
     std::fs::write(&path, pdf).map_err(|e| format!("{}: {e}", path.display()))?;
     let paper = normalised(&pdf_text(&path)?);
@@ -98,23 +104,41 @@ async fn print_to_pdf(browser: &Browser) -> Res<Option<Vec<u8>>> {
 
 fn pdf_text(pdf: &Path) -> Res<String> {
     let output = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
+        // In the order the page drew it (the document's), not guessed from the layout: the facts
+        // sit in two columns, which layout order would interleave.
+        .args(["-raw", "-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()
-        .map_err(|e| format!("pdftotext: {e} (apt-get install poppler-utils, or run `cargo xtask test`)"))?;
+        .map_err(|e| {
+            format!("pdftotext: {e} (apt-get install poppler-utils, or run `cargo xtask test`)")
+        })?;
     check(output.status.success(), || {
-        format!("pdftotext {}: {}", pdf.display(), String::from_utf8_lossy(&output.stderr))
+        format!(
+            "pdftotext {}: {}",
+            pdf.display(),
+            String::from_utf8_lossy(&output.stderr)
+        )
     })?;
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
-/// One space for any run of white space, no soft hyphens: text as a reader sees it.
+/// One space for any run of white space, no soft hyphens, ligatures as their letters (Firefox's
+/// PDF keeps "ﬁ" as one character): text as a reader sees it.
 fn normalised(text: &str) -> String {
-    text.replace('\u{ad}', "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    const LIGATURES: [(char, &str); 5] = [
+        ('\u{fb00}', "ff"),
+        ('\u{fb01}', "fi"),
+        ('\u{fb02}', "fl"),
+        ('\u{fb03}', "ffi"),
+        ('\u{fb04}', "ffl"),
+    ];
+    let letters = LIGATURES
+        .iter()
+        .fold(text.replace('\u{ad}', ""), |text, (ligature, letters)| {
+            text.replace(*ligature, letters)
+        });
+    letters.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Every piece of `paper_text_in_order` appears in `text`, each after the one before.
@@ -124,9 +148,22 @@ fn expect_in_order(text: &str, what: &str) -> Res<()> {
         match text[from..].find(&wanted) {
             Some(at) => from += at + wanted.len(),
             None => {
-                let missing = if text.contains(&wanted) { "out of order" } else { "missing" };
-                let after: String = text[..from].chars().rev().take(80).collect::<Vec<_>>().into_iter().rev().collect();
-                return Err(format!("{what}: {wanted:?} is {missing} (looked after …{after:?})"));
+                let missing = if text.contains(&wanted) {
+                    "out of order"
+                } else {
+                    "missing"
+                };
+                let after: String = text[..from]
+                    .chars()
+                    .rev()
+                    .take(80)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                return Err(format!(
+                    "{what}: {wanted:?} is {missing} (looked after …{after:?})"
+                ));
             }
         }
     }
@@ -146,14 +183,16 @@ pub async fn print_media_is_black_on_white(browser: &mut Browser) -> Res<()> {
     browser.emulate_media(scheme).await?;
     let report = report?;
     let count = |key: &str| report[key].as_u64().unwrap_or(u64::MAX);
-    check(count("panelsShown") == layer_count() as u64 && count("controlsShown") == 0, || {
-        format!("in print, every panel and no control must show: {report}")
-    })?;
+    check(
+        count("panelsShown") == layer_count() as u64 && count("controlsShown") == 0,
+        || format!("in print, every panel and no control must show: {report}"),
+    )?;
     let headings = report["headings"].as_array().cloned().unwrap_or_default();
     let legible = |heading: &Value| is_dark(&heading["color"]) && is_light(&heading["background"]);
-    check(headings.len() == layer_count() && headings.iter().all(legible), || {
-        format!("in print, layer headings must be black on white: {report}")
-    })
+    check(
+        headings.len() == layer_count() && headings.iter().all(legible),
+        || format!("in print, layer headings must be black on white: {report}"),
+    )
 }
 
 /// Panels and controls on screen, and each panel heading's colour and the background behind it.
@@ -179,7 +218,12 @@ return {
 "#;
 
 fn channels(colour: &Value) -> Vec<f64> {
-    colour.as_array().into_iter().flatten().filter_map(Value::as_f64).collect()
+    colour
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_f64)
+        .collect()
 }
 
 /// Black-ish: every channel at most 0x40.

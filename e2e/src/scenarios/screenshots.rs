@@ -6,31 +6,34 @@ use crate::Res;
 use std::path::PathBuf;
 
 pub async fn every_layer(browser: &mut Browser, width: u32) -> Res<()> {
-    let folder = screenshot_folder();
-    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     browser.set_viewport(width, 900).await?;
     browser.open("").await?;
     for layer in 0..layer_count() {
         browser.click_tab(layer).await?;
-        let png = browser
-            .client
-            .screenshot()
-            .await
-            .map_err(|e| format!("screenshot: {e}"))?;
-        check(png.starts_with(b"\x89PNG\r\n\x1a\n"), || {
-            "the screenshot is not a PNG".to_owned()
-        })?;
-        let name = format!(
-            "{}-{}-{width}px-{}-{}.png",
-            browser.engine.name().to_lowercase(),
-            browser.scheme.name(),
-            layer + 1,
-            slug(layer)
-        );
-        let path = folder.join(name);
-        std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))?;
+        save(browser, &format!("{width}px-{}-{}", layer + 1, slug(layer))).await?;
     }
     Ok(())
+}
+
+/// The viewport as `<engine>-<scheme>-<what>.png` in the screenshot folder.
+pub async fn save(browser: &Browser, what: &str) -> Res<()> {
+    let folder = screenshot_folder();
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let png = browser
+        .client
+        .screenshot()
+        .await
+        .map_err(|e| format!("screenshot: {e}"))?;
+    check(png.starts_with(b"\x89PNG\r\n\x1a\n"), || {
+        "the screenshot is not a PNG".to_owned()
+    })?;
+    let name = format!(
+        "{}-{}-{what}.png",
+        browser.engine.name().to_lowercase(),
+        browser.scheme.name(),
+    );
+    let path = folder.join(name);
+    std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// `target/e2e-screenshots/` in the workspace.

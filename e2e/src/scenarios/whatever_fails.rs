@@ -3,7 +3,7 @@
 //! shows them all, or the tabs work. A start-up that fails says why, once, in the console.
 
 use crate::browser::Browser;
-use crate::page::{check, expect_layer, expect_static_view, layer_count, STATIC_VIEW_FN};
+use crate::page::{check, expect_layer, expect_static_view, layer_count, Failures, STATIC_VIEW_FN};
 use crate::server::{OurFile, Setup};
 use crate::Res;
 
@@ -56,19 +56,25 @@ pub async fn readable_whatever_fails(browser: &mut Browser) -> Res<()> {
         .map(Failure::Missing)
         .into_iter()
         .chain([Failure::ScriptsBlocked]);
-    let mut problems = Vec::new();
+    let mut problems = Failures::default();
     for failure in failures {
-        if let Err(error) = readable_despite(browser, failure).await {
-            problems.push(format!("{failure:?}: {error}"));
-        }
+        let outcome = readable_despite(browser, failure).await;
         browser.server.reset();
+        problems.note(&format!("{failure:?}"), outcome);
     }
-    check(problems.is_empty(), || problems.join("\n"))
+    problems.into_result()
 }
 
 async fn readable_despite(browser: &mut Browser, failure: Failure) -> Res<()> {
     let mark = browser.server.request_count();
     browser.server.set(failure.setup());
+    let readable = readable_after(browser, failure).await;
+    // Read whatever happened, so one case's console lines never reach the next.
+    let console = expect_console_says_why(browser, failure, mark).await;
+    readable.and(console)
+}
+
+async fn readable_after(browser: &Browser, failure: Failure) -> Res<()> {
     browser.open("").await?;
     let expected = failure.readable();
     // A reader's first try, where there is a tab to try (it starts the app on demand).
@@ -95,13 +101,15 @@ async fn readable_despite(browser: &mut Browser, failure: Failure) -> Res<()> {
             browser.click_tab(layer).await?;
             expect_layer(browser, layer, "a tab without the stylesheet").await?;
         }
-    } else {
-        let report = browser
-            .js(&format!("{STATIC_VIEW_FN} return staticView(document);"), vec![])
-            .await?;
-        expect_static_view(&report, "after the failure")?;
+        return Ok(());
     }
-    expect_console_says_why(browser, failure, mark).await
+    let report = browser
+        .js(
+            &format!("{STATIC_VIEW_FN} return staticView(document);"),
+            vec![],
+        )
+        .await?;
+    expect_static_view(&report, "after the failure")
 }
 
 /// The console has our message exactly once when the start failed (naming the file), never
@@ -122,10 +130,16 @@ async fn expect_console_says_why(browser: &mut Browser, failure: Failure, mark: 
     })?;
     let page = browser.take_page_problems().await?;
     let engine = browser.console_problems().await?;
-    let ours: Vec<&String> = page.iter().filter(|line| line.contains(OUR_MESSAGE)).collect();
+    let ours: Vec<&String> = page
+        .iter()
+        .filter(|line| line.contains(OUR_MESSAGE))
+        .collect();
     let wanted = usize::from(failure.readable() == Readable::FailedStart);
     check(ours.len() == wanted, || {
-        format!("{} messages of ours ({ours:?}), expected {wanted}", ours.len())
+        format!(
+            "{} messages of ours ({ours:?}), expected {wanted}",
+            ours.len()
+        )
     })?;
     let names_file = ours
         .iter()
@@ -133,10 +147,14 @@ async fn expect_console_says_why(browser: &mut Browser, failure: Failure, mark: 
     check(names_file, || {
         format!("our message {ours:?} does not name the failed file {failed_files:?}")
     })?;
+    for line in &ours {
+        println!("    {} {failure:?}: {line}", browser.engine.name());
+    }
     if let Failure::ScriptsBlocked = failure {
-        check(page.iter().any(|line| line.starts_with("CSP violation")), || {
-            format!("no CSP violation recorded: the policy blocked nothing ({page:?})")
-        })?;
+        check(
+            page.iter().any(|line| line.starts_with("CSP violation")),
+            || format!("no CSP violation recorded: the policy blocked nothing ({page:?})"),
+        )?;
     }
     let unexpected: Vec<&String> = page
         .iter()
