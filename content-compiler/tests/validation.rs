@@ -267,6 +267,7 @@ fn the_stylesheet_covers_every_allowed_layer_position() {
         for rule in [
             format!("[data-layer=\"{n}\"] .layers__tab:nth-child({n})"),
             format!("[data-layer=\"{n}\"] .panel:nth-child({n})"),
+            format!("[data-layer=\"{n}\"] .ring:nth-last-child({n})"),
         ] {
             assert!(css.contains(&rule), "style/main.css lacks `{rule}`");
         }
