@@ -156,10 +156,13 @@ const TEXT_ADJUSTMENTS: [(&str, &str); 2] = [
 ];
 
 /// Applies `arguments[0]` (CSS rules, `}`-separated) to our stylesheet, then reports what runs
-/// off the page and every element whose own box clips its content.
+/// off the page and every element whose own box clips its content. The sections below the
+/// first screen are laid out first (they are `content-visibility: auto`, which would leave
+/// them unmeasured until scrolled to).
 const ADJUST_AND_MEASURE_JS: &str = r#"
 const sheet = [...document.styleSheets].find((s) => s.href && s.href.includes("/main-"));
-for (const rule of arguments[0].split("}").filter((r) => r.trim())) sheet.insertRule(rule + "}", sheet.cssRules.length);
+const rules = ".context { content-visibility: visible !important; }" + arguments[0];
+for (const rule of rules.split("}").filter((r) => r.trim())) sheet.insertRule(rule + "}", sheet.cssRules.length);
 const root = document.documentElement;
 const shown = (el) => el.getClientRects().length > 0 && !el.closest(".visually-hidden, svg, textarea");
 const clipped = [...document.body.querySelectorAll("*")].filter(shown).filter((el) => {
