@@ -135,14 +135,36 @@ pub async fn forced_colours(browser: &mut Browser) -> Res<()> {
         check(forced == true, || "forced colours did not apply".to_owned())?;
         for width in [360, 1280] {
             accessibility::axe_at_width(browser, width).await?;
-            browser.click_tab(1).await?;
-            screenshots::save(browser, &format!("forced-colours-{width}px")).await?;
+            photograph_figure(browser, width, "forced-colours-figure").await?;
         }
         Ok(())
     }
     .await;
     browser.emulate_media(scheme).await?;
     outcome
+}
+
+/// The drawing at phone and desktop width in the session's scheme, a layer chosen, for a person
+/// to look at (`target/e2e-screenshots/<engine>-<scheme>-figure-<width>px.png`).
+pub async fn figure_screenshots(browser: &mut Browser) -> Res<()> {
+    for width in [360, 1280] {
+        photograph_figure(browser, width, "figure").await?;
+    }
+    Ok(())
+}
+
+async fn photograph_figure(browser: &mut Browser, width: u32, name: &str) -> Res<()> {
+    browser.set_viewport(width, 900).await?;
+    browser.open(&format!("?layer={}", slug(1))).await?;
+    browser.wait_for_app_started().await?;
+    browser
+        .js(
+            "document.querySelector('figure.layers').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await?;
+    browser.settle().await?;
+    screenshots::save(browser, &format!("{name}-{width}px")).await
 }
 
 /// The two ways a reader enlarges or spaces text, as stylesheet rules (CSSOM, which the strict

@@ -84,6 +84,8 @@ fn shared() -> Vec<Scenario> {
         Light print_gives_every_layer_on_paper => print::print_gives_every_layer_on_paper;
         Light taps_on_rings_and_names_choose_layers => figure::taps_on_rings_and_names_choose_layers;
         Light zoomed_and_spaced_text_fit => figure::zoomed_and_spaced_text_fit;
+        Light figure_screenshots => figure::figure_screenshots;
+        Dark figure_screenshots => figure::figure_screenshots;
         Dark scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
         Dark axe_at_360px => |b| accessibility::axe_at_width(b, 360);
         Dark axe_at_1280px => |b| accessibility::axe_at_width(b, 1280);
