@@ -101,6 +101,9 @@ pub struct Ui {
     pub embed_heading: &'static str,
     pub embed_help: &'static str,
     pub embed_code_label: &'static str,
+    /// Stands in the embed code's box until the app knows the page's own address (in the
+    /// prerendered page, and for good without JavaScript): never a broken relative code.
+    pub embed_code_pending: &'static str,
     pub copy: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,

@@ -61,8 +61,14 @@ pub fn parent_width(message: &str, child_id: &str) -> Option<u32> {
     width.parse().ok()
 }
 
-/// The snippet a newsroom pastes: a titled, full-width, borderless iframe in embed mode, plus
-/// `embed.js`, which sizes it to its content. `page` is the explainer's address without query.
+/// The width a frame has before `embed.js` makes it as wide as the article (and in a host that
+/// never runs it): a number, as HTML wants, that fits most article columns.
+pub const INITIAL_FRAME_WIDTH: u32 = 640;
+
+/// The snippet a newsroom pastes: a titled iframe in embed mode, plus `embed.js`, which makes it
+/// full-width and borderless and sizes it to its content. Valid HTML (a number for `width`, no
+/// obsolete `frameborder`) and no inline style, which strict host policies refuse. `page` is the
+/// explainer's absolute address without query; `embed.js` sits beside it.
 pub fn embed_snippet(page: &str, title: &str, initial_height: u32) -> String {
     let folder = page.rsplit_once('/').map_or(page, |(folder, _)| folder);
     let title = title
@@ -70,8 +76,8 @@ pub fn embed_snippet(page: &str, title: &str, initial_height: u32) -> String {
         .replace('"', "&quot;")
         .replace('<', "&lt;");
     format!(
-        "<iframe src=\"{page}?{EMBED_PARAM}\" title=\"{title}\" width=\"100%\" height=\"{initial_height}\" \
-         frameborder=\"0\" loading=\"lazy\" data-coalition-explainer></iframe>\n\
+        "<iframe src=\"{page}?{EMBED_PARAM}\" title=\"{title}\" width=\"{INITIAL_FRAME_WIDTH}\" \
+         height=\"{initial_height}\" loading=\"lazy\" data-coalition-explainer></iframe>\n\
          <script src=\"{folder}/embed.js\" async></script>"
     )
 }

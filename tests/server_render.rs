@@ -308,3 +308,17 @@ fn labels_and_attributions_read_as_they_should() {
         assert_eq!(text_of(speaker), format!("{},", quote.speaker));
     }
 }
+
+/// Where the page will live is unknown when it is rendered: the embed code's box says where the
+/// code comes from rather than holding a relative code that would load nothing once pasted.
+#[test]
+fn the_prerendered_embed_code_is_never_a_broken_path() {
+    let page = render(0);
+    let code = text_of(&select(&page, "textarea#embed-code")[0]);
+    assert_eq!(code, CONTENT.ui.embed_code_pending);
+    let html = futures::executor::block_on(render_html(0));
+    assert!(
+        !html.contains("embed.js"),
+        "no relative embed code anywhere"
+    );
+}

@@ -122,6 +122,7 @@ pub(crate) fn generate(content: &ContentFile) -> String {
                         ("embed_heading", text(&ui.embed_heading)),
                         ("embed_help", text(&ui.embed_help)),
                         ("embed_code_label", text(&ui.embed_code_label)),
+                        ("embed_code_pending", text(&ui.embed_code_pending)),
                         ("copy", text(&ui.copy)),
                         ("copied", text(&ui.copied)),
                         ("copy_failed", text(&ui.copy_failed)),

@@ -61,6 +61,7 @@ pub struct Ui {
     pub embed_heading: Text,
     pub embed_help: Text,
     pub embed_code_label: Text,
+    pub embed_code_pending: Text,
     pub copy: Text,
     pub copied: Text,
     pub copy_failed: Text,

@@ -17,10 +17,10 @@ extern "C" {
 #[function_component(EmbedCode)]
 pub fn embed_code() -> Html {
     let ui = &CONTENT.ui;
-    // The server does not know where the page will live: start with a relative address
-    // (identical on server and browser, for hydration), then use the real one.
-    let snippet =
-        use_state(|| embed_snippet("index.html", CONTENT.meta.title, INITIAL_FRAME_HEIGHT));
+    // The server does not know where the page will live: start with a note saying where the
+    // code comes from (identical on server and browser, for hydration), never a relative code
+    // that would load nothing once pasted into an article; then write it for this address.
+    let snippet = use_state(|| ui.embed_code_pending.to_owned());
     {
         let snippet = snippet.clone();
         use_effect_with((), move |_| {

@@ -3,17 +3,17 @@
 //!
 //! Social sites and oEmbed consumers want absolute URLs, and only the deployer knows where the
 //! site will live: set `EXPLAINER_URL` (e.g. `https://news.example/explainers/ukraine/`) when
-//! building. Without it the URLs are relative, which browsers and most CMSs still resolve.
+//! building. Without it the sharing tags are relative (browsers and most CMSs still resolve
+//! them), and there is no `oembed.json`: its embed code must be absolute to work once pasted,
+//! so the build says so once instead of writing a broken one.
 
 use coalition_explainer::content::CONTENT;
-use coalition_explainer::embed::{embed_snippet, INITIAL_FRAME_HEIGHT};
+use coalition_explainer::embed::{embed_snippet, INITIAL_FRAME_HEIGHT, INITIAL_FRAME_WIDTH};
 use std::path::Path;
 
 pub const OEMBED_FILE: &str = "oembed.json";
 pub const PREVIEW_IMAGE: &str = "preview.png";
 const PREVIEW_SIZE: (u32, u32) = (1200, 630);
-/// The width an oEmbed consumer is offered; the height is the frame's initial one.
-const EMBED_WIDTH: u32 = 640;
 
 /// Where the site is deployed, ending in `/`; empty for relative URLs.
 fn base_url() -> String {
@@ -47,18 +47,30 @@ pub fn head_tags() -> String {
             escape(CONTENT.ui.figure_caption)
         ),
         r#"<meta name="twitter:card" content="summary_large_image">"#.to_owned(),
+    ];
+    let oembed = (!base.is_empty()).then(|| {
         format!(
             r#"<link rel="alternate" type="application/json+oembed" href="{base}{OEMBED_FILE}" title="{}">"#,
             escape(meta.title)
-        ),
-    ];
-    tags.join("\n    ")
+        )
+    });
+    tags.into_iter()
+        .chain(oembed)
+        .collect::<Vec<_>>()
+        .join("\n    ")
 }
 
-/// Writes `oembed.json` into `folder`.
+/// Writes `oembed.json` into `folder`, when the site's address is known.
 pub fn write_oembed(folder: &Path) -> Result<(), String> {
-    let (width, height) = (EMBED_WIDTH, INITIAL_FRAME_HEIGHT);
-    let page = format!("{}index.html", base_url());
+    let base = base_url();
+    if base.is_empty() {
+        println!(
+            "prerender: no {OEMBED_FILE} (set EXPLAINER_URL to the site's address for one); the page writes its embed code for the address it is served from"
+        );
+        return Ok(());
+    }
+    let (width, height) = (INITIAL_FRAME_WIDTH, INITIAL_FRAME_HEIGHT);
+    let page = format!("{base}index.html");
     let source = &CONTENT.source;
     let oembed = serde_json::json!({
         "version": "1.0",
@@ -69,7 +81,7 @@ pub fn write_oembed(folder: &Path) -> Result<(), String> {
         "html": embed_snippet(&page, CONTENT.meta.title, height),
         "width": width,
         "height": height,
-        "thumbnail_url": format!("{}{PREVIEW_IMAGE}", base_url()),
+        "thumbnail_url": format!("{base}{PREVIEW_IMAGE}"),
         "thumbnail_width": PREVIEW_SIZE.0,
         "thumbnail_height": PREVIEW_SIZE.1,
     });
