@@ -87,13 +87,17 @@ fn wasm_bindgen() -> Result<(), String> {
 }
 
 /// npm's packages in `tools/`: wasm-opt (binaryen; Debian's is too old for current Rust output)
-/// and pym.js for the demo host page. `npm ci` installs exactly what the lockfile pins.
+/// pym.js for the demo host page, and what the checks need (see tools/package.json). `npm ci` installs exactly what the lockfile pins.
 fn npm_tools() -> Result<(), String> {
     let needed = [
         node_bin().join("wasm-opt"),
         node_bin().join("../pym.js/dist/pym.v1.min.js"),
         // The peer `cargo xtask bench` measures the explainer against.
         node_bin().join("../@knight-lab/timelinejs/dist/js/timeline.js"),
+        // The W3C HTML checker and the iframe-resizer hosts of the checks and e2e suite.
+        node_bin().join("../vnu-jar/build/dist/vnu.jar"),
+        node_bin().join("../iframe-resizer/js/iframeResizer.min.js"),
+        node_bin().join("../@iframe-resizer/parent/index.umd.js"),
     ];
     if needed.iter().all(|path| path.exists()) {
         return Ok(());
