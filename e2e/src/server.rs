@@ -27,6 +27,11 @@ pub const PROBE_PATH: &str = "/e2e-probe.js";
 pub const FRAMES_PATH: &str = "/e2e-frames.js";
 /// A host page that frames `?frame=<path on the other origin>` (see `Server::host_page_url`).
 const HOST_PAGE_PATH: &str = "/e2e-host.html";
+/// Host pages of our own (`e2e/hosts/<name>`, see `Server::host_url`) are served under this.
+const HOSTS_PATH: &str = "/e2e-hosts/";
+/// The npm packages in `tools/node_modules` (a host's own libraries: pym.js, iframe-resizer)
+/// are served under this, on both origins.
+const NODE_MODULES_PATH: &str = "/e2e-node/";
 
 /// The policy strict news sites run (issue 4), sent with every response: the whole suite runs
 /// under it, and the probe reports any violation.
@@ -174,6 +179,14 @@ impl Server {
     pub fn host_page_url(&self, frame_path: &str) -> String {
         let encoded: String = url::form_urlencoded::byte_serialize(frame_path.as_bytes()).collect();
         format!("{}{HOST_PAGE_PATH}?frame={encoded}", self.base_url)
+    }
+
+    /// `e2e/hosts/<name>` served from this origin: an article page of a host with its own
+    /// scripts. In an HTML file, `{{frame}}` becomes `frame_path` on the other origin (escaped
+    /// for an attribute) and `{{explainer}}` the other origin's address, for `embed.js`.
+    pub fn host_url(&self, name: &str, frame_path: &str) -> String {
+        let encoded: String = url::form_urlencoded::byte_serialize(frame_path.as_bytes()).collect();
+        format!("{}{HOSTS_PATH}{name}?frame={encoded}", self.base_url)
     }
 
     /// How many requests have been answered so far: a mark for `failed_since`.
@@ -326,6 +339,12 @@ fn respond(site: &Site, target: &str) -> Response {
         PROBE_PATH => return Response::ok("text/javascript", PROBE_SOURCE.into()),
         FRAMES_PATH => return Response::ok("text/javascript", FRAMES_SOURCE.into()),
         HOST_PAGE_PATH => return host_page(site, &setup, query),
+        _ if path.starts_with(HOSTS_PATH) => {
+            return our_host_page(site, &setup, &path[HOSTS_PATH.len()..], query)
+        }
+        _ if path.starts_with(NODE_MODULES_PATH) => {
+            return static_file(&node_modules(), &path[NODE_MODULES_PATH.len()..])
+        }
         DELIBERATELY_MISSING => return Response::not_found(true),
         _ => {}
     }
@@ -373,17 +392,62 @@ fn host_page(site: &Site, setup: &Setup, query: &str) -> Response {
         .find(|(name, _)| name == "frame")
         .map(|(_, value)| value.into_owned())
         .unwrap_or_default();
-    let source = format!("{}/{frame}", site.other_origin_url);
-    let escaped = source
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;");
+    let escaped = attribute(&format!("{}/{frame}", site.other_origin_url));
     let page = format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host page</title><link rel=\"icon\" href=\"data:,\"></head>\
          <body><iframe src=\"{escaped}\" title=\"The explainer\" width=\"100%\" height=\"800\"></iframe></body></html>"
     );
     let policy = format!("{STRICT_CSP}; frame-src {}", site.other_origin_url);
     page_response(site, setup, with_probe(&page, false), policy)
+}
+
+/// `e2e/hosts/<name>`: an HTML page with its placeholders filled in (see `Server::host_url`),
+/// under the strict policy with the other origin allowed to frame and script, as a newsroom
+/// that embeds the explainer allows it; or a host's own script.
+fn our_host_page(site: &Site, setup: &Setup, name: &str, query: &str) -> Response {
+    let hosts = Path::new(env!("CARGO_MANIFEST_DIR")).join("hosts");
+    if !name.ends_with(".html") {
+        return static_file(&hosts, name);
+    }
+    let Some(template) = file_under(&hosts, name).and_then(|file| fs::read_to_string(file).ok())
+    else {
+        return Response::not_found(false);
+    };
+    let frame = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(name, _)| name == "frame")
+        .map(|(_, value)| value.into_owned())
+        .unwrap_or_default();
+    let page = template
+        .replace(
+            "{{frame}}",
+            &attribute(&format!("{}/{frame}", site.other_origin_url)),
+        )
+        .replace("{{explainer}}", &site.other_origin_url);
+    let other = &site.other_origin_url;
+    let policy = format!(
+        "default-src 'self'; script-src 'self' {other}; style-src 'self'; img-src 'self' data:; frame-src {other}"
+    );
+    // From the root: the page sits a folder down.
+    let page = insert_after_head(&page, &format!("<script src=\"{PROBE_PATH}\"></script>"));
+    page_response(site, setup, page, policy)
+}
+
+fn node_modules() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tools/node_modules")
+}
+
+fn static_file(root: &Path, relative: &str) -> Response {
+    match file_under(root, relative).and_then(|file| fs::read(&file).ok().map(|b| (file, b))) {
+        Some((file, bytes)) => Response::ok(content_type(&file), bytes),
+        None => Response::not_found(false),
+    }
+}
+
+fn attribute(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 /// A file inside `root` only: no `..`, no absolute paths.
