@@ -10,6 +10,10 @@
 // - `data-layer="N"`: the layer the address links to, or a reader's choice made before the app
 //   has started, shown by CSS from the first paint; removed once the app has made it its own.
 // - `.embedded`: framed, or `?embed`: the host page has its own headline and chrome.
+// A quote link (`#q-<id>`, `?quote=<id>`) shows the quote's layer the same way; once the page
+// is parsed the quote is marked (`data-linked`), brought into view and focused, and a host
+// page that frames us is told where it is, to scroll there. The loader keeps doing this for
+// quote links followed later: the app knows layers, not quotes.
 // The app (JS glue and WASM) loads at once inside a host page's frame (the host waits for our
 // height) or for a deep link, otherwise at the reader's first sign of interest.
 //
@@ -18,8 +22,13 @@
 "use strict";
 
 const LAYER_PARAM = "layer";
+const QUOTE_PARAM = "quote";
+const QUOTE_FRAGMENT = "q-";
 const EMBED_PARAM = "embed";
 const STARTED_EVENT = "explainer:started";
+// src/host_messages.rs: what we tell a host page, and what its embed.js tells us.
+const QUOTE_SHOWN_EVENT = "coalition-explainer:quote";
+const HOST_MESSAGE = "coalition-explainer:host";
 
 function queryPairs(search) {
   const query = search.startsWith("?") ? search.slice(1) : search;
@@ -35,9 +44,34 @@ function paramName(pair) {
 function layerFromUrl(slugs, search, hash) {
   const fragment = hash.startsWith("#") ? hash.slice(1) : hash;
   if (slugs.includes(fragment)) return slugs.indexOf(fragment);
-  const pair = queryPairs(search).find((p) => p.includes("=") && paramName(p) === LAYER_PARAM);
-  const value = pair?.slice(pair.indexOf("=") + 1);
+  const value = paramValue(search, LAYER_PARAM);
   return slugs.includes(value) ? slugs.indexOf(value) : null;
+}
+
+function paramValue(search, name) {
+  const pair = queryPairs(search).find((p) => p.includes("=") && paramName(p) === name);
+  return pair?.slice(pair.indexOf("=") + 1);
+}
+
+// Which quote (its position in `quotes`, a list of [id, layer or null]) the address names, or
+// null: `#q-<id>`, else `?quote=<id>` unless the fragment names a layer.
+function quoteFromUrl(slugs, quotes, search, hash) {
+  const position = (id) => {
+    const index = quotes.findIndex(([quote]) => quote === id);
+    return index < 0 ? null : index;
+  };
+  const fragment = hash.startsWith("#") ? hash.slice(1) : hash;
+  const linked = fragment.startsWith(QUOTE_FRAGMENT) ? position(fragment.slice(QUOTE_FRAGMENT.length)) : null;
+  if (linked !== null) return linked;
+  if (slugs.includes(fragment)) return null;
+  const value = paramValue(search, QUOTE_PARAM);
+  return value === undefined ? null : position(value);
+}
+
+// The layer to show: the linked quote's, if a layer holds it, else the linked layer.
+function layerToShow(slugs, quotes, search, hash) {
+  const quote = quoteFromUrl(slugs, quotes, search, hash);
+  return (quote !== null ? quotes[quote][1] : null) ?? layerFromUrl(slugs, search, hash);
 }
 
 function embedRequested(search) {
@@ -65,25 +99,77 @@ function moved(move, current, total) {
   return targets[move];
 }
 
+// `data-quotes` (from the prerender): `id:layer` for a quote a layer holds, a bare id otherwise.
+function quotesOf(attribute) {
+  return attribute
+    .split(" ")
+    .filter((entry) => entry !== "")
+    .map((entry) => {
+      const [id, layer] = entry.split(":");
+      return [id, layer === undefined ? null : Number(layer)];
+    });
+}
+
+function whenParsed(callback) {
+  if (document.readyState === "loading") addEventListener("DOMContentLoaded", () => callback(), { once: true });
+  else callback();
+}
+
 // Under Node (tests/loader.rs) there is no document: only the functions above are defined.
 if (typeof document === "object") boot(document.currentScript);
 
 function boot(tag) {
   const root = document.documentElement;
   const slugs = (tag.dataset.layers ?? "").split(" ").filter((slug) => slug !== "");
+  const quotes = quotesOf(tag.dataset.quotes ?? "");
   const framed = window.top !== window.self;
   root.dataset.app = "loading";
   if (framed || embedRequested(location.search)) root.classList.add("embedded");
 
   // The layer on screen before the app runs, and the one a reader chose meanwhile (if any).
-  const linked = layerFromUrl(slugs, location.search, location.hash);
+  const linked = layerToShow(slugs, quotes, location.search, location.hash);
+  const linkedQuote = () => quoteFromUrl(slugs, quotes, location.search, location.hash);
   let shown = linked ?? 0;
   let readerChoice = null;
   if (linked !== null) show(linked);
+  followQuoteLinks();
 
   function show(index) {
     shown = index;
     root.dataset.layer = String(index + 1);
+  }
+
+  // A linked quote: marked, in view and focused once the page is parsed, and again for every
+  // quote link followed later (after the app, or the loader, has shown its layer). A host page
+  // that frames us learns where it is, now and whenever its embed.js says it is listening.
+  function followQuoteLinks() {
+    let current = null;
+    const showQuote = () => {
+      const index = linkedQuote();
+      if (index === null) return;
+      current = document.getElementById(QUOTE_FRAGMENT + quotes[index][0]);
+      document.querySelector("[data-linked]")?.removeAttribute("data-linked");
+      if (!current) return;
+      current.dataset.linked = "";
+      if (!framed) current.scrollIntoView({ block: "center" });
+      current.focus({ preventScroll: true });
+      tellHost();
+    };
+    const tellHost = () => {
+      if (!framed || !current?.isConnected) return;
+      const top = Math.round(current.getBoundingClientRect().top + scrollY);
+      parent.postMessage({ type: QUOTE_SHOWN_EVENT, quote: current.id.slice(QUOTE_FRAGMENT.length), top }, "*");
+    };
+    whenParsed(showQuote);
+    addEventListener("hashchange", () => {
+      const layer = layerToShow(slugs, quotes, location.search, location.hash);
+      if (root.dataset.app === "loading" && layer !== null) show(layer);
+      // The app shows the layer in its next render: mark the quote once that is painted.
+      requestAnimationFrame(() => setTimeout(showQuote));
+    });
+    addEventListener("message", (event) => {
+      if (event.source === parent && event.data?.type === HOST_MESSAGE) tellHost();
+    });
   }
 
   const tabOf = (index) => document.getElementById(`tab-${slugs[index]}`);
@@ -131,10 +217,7 @@ function boot(tag) {
   let app = null;
   function startApp() {
     if (app) return;
-    const dom = new Promise((resolve) => {
-      if (document.readyState === "loading") addEventListener("DOMContentLoaded", resolve, { once: true });
-      else resolve();
-    });
+    const dom = new Promise(whenParsed);
     document.addEventListener(STARTED_EVENT, onStarted, { once: true });
     app = Promise.all([loadGlue(), fetchWasm(), dom])
       .then(([glue, wasm]) => glue.default({ module_or_path: wasm }))

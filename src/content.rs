@@ -110,6 +110,14 @@ pub struct Ui {
     pub full_page: &'static str,
     /// Shown only when the page runs without its app (no JavaScript or no WebAssembly).
     pub static_notice: &'static str,
+    /// A quote's "Copy link" button, as seen; `copy_link_quote` (with `{speaker}`) completes
+    /// its name for screen readers.
+    pub copy_link: &'static str,
+    pub copy_link_quote: &'static str,
+    /// The name of the box that shows a quote's link where copying is blocked (`{speaker}`).
+    pub link_label: &'static str,
+    pub link_copied: &'static str,
+    pub link_copy_failed: &'static str,
 }
 
 #[derive(Debug, PartialEq)]
@@ -171,6 +179,18 @@ impl Ui {
                 ("{total}", &total.to_string()),
             ],
         )
+    }
+}
+
+impl Ui {
+    /// The rest of a quote's Copy link button's name: "to the quote by Volodymyr Zelenskyy".
+    pub fn copy_link_quote(&self, speaker: &str) -> String {
+        fill(self.copy_link_quote, &[("{speaker}", speaker)])
+    }
+
+    /// The name of the box showing a quote's link: "Link to the quote by Volodymyr Zelenskyy".
+    pub fn link_label(&self, speaker: &str) -> String {
+        fill(self.link_label, &[("{speaker}", speaker)])
     }
 }
 

@@ -1,11 +1,14 @@
 //! The Coalition of the Willing explainer: a Yew app that renders in the browser (`csr`) and
 //! natively on a server (`ssr`), from content compiled at build time.
 
+pub mod clipboard;
 pub mod components;
 pub mod content;
 pub mod deep_link;
 pub mod embed;
 pub mod hooks;
+pub mod host_messages;
+pub mod quote_link;
 pub mod state;
 
 pub use components::{App, AppProps};

@@ -3,9 +3,17 @@
 //! every key, so the two can never read a URL or a key press apart (issue 11).
 
 use coalition_explainer::content::CONTENT;
-use coalition_explainer::deep_link::{embed_requested, layer_from_url, LAYER_PARAM};
+use coalition_explainer::deep_link::{
+    embed_requested, layer_from_url, layer_to_show, quote_from_url, LAYER_PARAM, QUOTE_FRAGMENT,
+    QUOTE_PARAM,
+};
 use coalition_explainer::embed::EMBED_PARAM;
 use coalition_explainer::hooks::STARTED_EVENT;
+use coalition_explainer::host_messages::{
+    layer_event, quote_link_event, HOST_MESSAGE, LAYER_EVENT, MESSAGE_PREFIX, QUOTE_LINK_EVENT,
+    QUOTE_SHOWN_EVENT,
+};
+use coalition_explainer::quote_link::{linkable_quotes, loader_attribute, HOST_FRAGMENT_PREFIX};
 use coalition_explainer::state::{action_for_key, Action, Walkthrough};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -15,14 +23,20 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 const LOADER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/boot.js");
+/// The host page's script: under Node it hands its functions over as `embedScript`.
+const EMBED_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/embed.js");
 
 /// Evaluates the loader in a fresh context (no `document`, so it only defines its functions),
 /// then applies `answer` (a JS function of the parsed stdin) and prints its JSON.
 fn ask_loader(answer: &str, input: &Value) -> Value {
+    ask_script(LOADER, answer, input)
+}
+
+fn ask_script(file: &str, answer: &str, input: &Value) -> Value {
     let script = format!(
         r#"const vm = require("vm"), fs = require("fs");
 const context = vm.createContext({{}});
-vm.runInContext(fs.readFileSync({LOADER:?}, "utf8"), context);
+vm.runInContext(fs.readFileSync({file:?}, "utf8"), context);
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(vm.runInContext({answer:?}, context)(input)));"#
     );
@@ -44,8 +58,14 @@ process.stdout.write(JSON.stringify(vm.runInContext({answer:?}, context)(input))
 /// escapes and junk.
 fn url_piece() -> impl Strategy<Value = String> {
     let slugs: Vec<String> = CONTENT.layers.iter().map(|l| l.slug.to_owned()).collect();
+    let quotes: Vec<String> = linkable_quotes()
+        .iter()
+        .map(|(id, _)| (*id).to_owned())
+        .collect();
     prop_oneof![
         proptest::sample::select(slugs.clone()),
+        proptest::sample::select(quotes.clone()),
+        proptest::sample::select(quotes).prop_map(|id| format!("q-{id}")),
         proptest::sample::select(slugs).prop_map(|s| s.to_uppercase()),
         proptest::sample::select(vec![
             "layer",
@@ -64,6 +84,10 @@ fn url_piece() -> impl Strategy<Value = String> {
             "%20",
             "+",
             "childId=x",
+            "quote",
+            "quote=",
+            "q-",
+            "Q-",
             "-",
             "",
             "ü",
@@ -190,8 +214,182 @@ fn the_loader_moves_as_the_app_does_for_every_key_and_step() {
 #[test]
 fn the_loader_uses_the_apps_names() {
     let names = ask_loader(
-        "() => [LAYER_PARAM, EMBED_PARAM, STARTED_EVENT]",
+        "() => [LAYER_PARAM, EMBED_PARAM, STARTED_EVENT, QUOTE_PARAM, QUOTE_FRAGMENT, QUOTE_SHOWN_EVENT, HOST_MESSAGE]",
         &json!(null),
     );
-    assert_eq!(names, json!([LAYER_PARAM, EMBED_PARAM, STARTED_EVENT]));
+    assert_eq!(
+        names,
+        json!([
+            LAYER_PARAM,
+            EMBED_PARAM,
+            STARTED_EVENT,
+            QUOTE_PARAM,
+            QUOTE_FRAGMENT,
+            QUOTE_SHOWN_EVENT,
+            HOST_MESSAGE
+        ])
+    );
+}
+
+#[test]
+fn the_loader_reads_quote_links_as_the_app_does() {
+    let slugs: Vec<&str> = CONTENT.layers.iter().map(|l| l.slug).collect();
+    let quotes = linkable_quotes();
+    let mut cases = generated((url_part(), url_part()), 3000);
+    for (id, _) in &quotes {
+        cases.push((String::new(), format!("#q-{id}")));
+        cases.push((format!("?quote={id}"), String::new()));
+        cases.push((format!("?quote={id}"), format!("#{}", slugs[1])));
+        cases.push((format!("?layer={}&quote={id}", slugs[3]), String::new()));
+        cases.push((format!("?quote&quote={id}"), format!("#q-{id}x")));
+    }
+    let addresses: Vec<(String, String)> = cases
+        .into_iter()
+        .map(|(search, hash)| (with_prefix('?', search), with_prefix('#', hash)))
+        .collect();
+    let answers = ask_loader(
+        "(c) => { const quotes = quotesOf(c.attribute); return [quotes, c.cases.map(([s, h]) => [quoteFromUrl(c.slugs, quotes, s, h), layerToShow(c.slugs, quotes, s, h)])]; }",
+        &json!({ "slugs": slugs, "attribute": loader_attribute(), "cases": addresses }),
+    );
+    // The loader reads the prerender's attribute back into the app's own list.
+    assert_eq!(
+        answers[0],
+        json!(quotes),
+        "data-quotes as the loader reads it"
+    );
+    let mut quotes_linked = 0;
+    for ((search, hash), answer) in addresses.iter().zip(answers[1].as_array().expect("a list")) {
+        let quote = quote_from_url(&slugs, &quotes, search, hash);
+        quotes_linked += usize::from(quote.is_some());
+        let index = |value: &Value| value.as_u64().map(|i| i as usize);
+        assert_eq!(index(&answer[0]), quote, "quote of {search}{hash}");
+        assert_eq!(
+            index(&answer[1]),
+            layer_to_show(&slugs, &quotes, search, hash),
+            "layer of {search}{hash}"
+        );
+    }
+    assert!(
+        quotes_linked > 3 * quotes.len(),
+        "the cases must name quotes too"
+    );
+}
+
+#[test]
+fn embed_js_uses_the_apps_names_and_fields() {
+    let names = ask_script(
+        EMBED_SCRIPT,
+        "() => { const e = embedScript; return [e.MESSAGE_PREFIX, e.HOST_MESSAGE, e.QUOTE_SHOWN_EVENT, e.HOST_FRAGMENT_PREFIX, e.EVENT_FIELDS]; }",
+        &json!(null),
+    );
+    assert_eq!(
+        names.as_array().expect("a list")[..4],
+        [
+            json!(MESSAGE_PREFIX),
+            json!(HOST_MESSAGE),
+            json!(QUOTE_SHOWN_EVENT),
+            json!(HOST_FRAGMENT_PREFIX)
+        ]
+    );
+    // Every event the app sends passes embed.js's check whole, and nothing else does.
+    let fields = |message: Vec<(&str, _)>| -> Vec<String> {
+        let mut names: Vec<String> = message
+            .iter()
+            .map(|(name, _)| (*name).to_owned())
+            .filter(|name| name != "type")
+            .collect();
+        names.sort();
+        names
+    };
+    for (event, sent) in [
+        (LAYER_EVENT, fields(layer_event(2))),
+        (QUOTE_LINK_EVENT, fields(quote_link_event("an-id"))),
+    ] {
+        let mut known: Vec<String> = names[4][event]
+            .as_object()
+            .unwrap_or_else(|| panic!("embed.js does not know {event}"))
+            .keys()
+            .cloned()
+            .collect();
+        known.sort();
+        assert_eq!(known, sent, "{event}");
+    }
+}
+
+#[test]
+fn embed_js_passes_on_only_well_formed_events() {
+    let long = "a".repeat(101);
+    let messages = json!([
+        {"type": LAYER_EVENT, "slug": "us-backstop", "index": 3, "total": 4},
+        {"type": LAYER_EVENT, "slug": "us-backstop", "index": 3, "total": 4, "reader": "x"},
+        {"type": QUOTE_LINK_EVENT, "quote": "von-der-leyen-goal"},
+        {"type": QUOTE_SHOWN_EVENT, "quote": "von-der-leyen-goal", "top": 1200},
+        {"type": LAYER_EVENT, "slug": 3, "index": 3, "total": 4},
+        {"type": LAYER_EVENT, "slug": "x", "index": "3", "total": 4},
+        {"type": QUOTE_LINK_EVENT, "quote": long},
+        {"type": QUOTE_SHOWN_EVENT, "quote": "x", "top": null},
+        {"type": "coalition-explainer:other", "quote": "x"},
+        {"type": "__proto__"},
+        {"type": "toString"},
+        null,
+        "coalition-explainer:layer",
+        []
+    ]);
+    let answers = ask_script(
+        EMBED_SCRIPT,
+        "(messages) => messages.map((m) => embedScript.eventOf(m))",
+        &messages,
+    );
+    assert_eq!(
+        answers[0],
+        json!([LAYER_EVENT, {"type": LAYER_EVENT, "slug": "us-backstop", "index": 3, "total": 4}])
+    );
+    // Unknown fields are dropped, not passed on.
+    assert_eq!(answers[1], answers[0]);
+    assert!(answers[2].is_array() && answers[3].is_array());
+    for (i, answer) in answers.as_array().unwrap().iter().enumerate().skip(4) {
+        assert_eq!(answer, &Value::Null, "message {i} must be refused");
+    }
+}
+
+#[test]
+fn embed_js_forwards_only_our_own_fragments() {
+    let cases = json!([
+        "#explainer-q-von-der-leyen-goal",
+        "explainer-us-backstop",
+        "#explainer-",
+        "#explainer-q-<script>",
+        "#explainer-q-%3Cscript%3E",
+        "#Explainer-us-backstop",
+        "#explainer-US-BACKSTOP",
+        "#us-backstop",
+        "#q-von-der-leyen-goal",
+        "",
+        "#",
+        format!("#explainer-{}", "a".repeat(101)),
+        "#explainer-q-x y"
+    ]);
+    let answers = ask_script(
+        EMBED_SCRIPT,
+        "(cases) => cases.map((hash) => embedScript.forwardedFragment(hash))",
+        &cases,
+    );
+    assert_eq!(
+        answers,
+        json!([
+            "q-von-der-leyen-goal",
+            "us-backstop",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null
+        ])
+    );
 }

@@ -67,6 +67,11 @@ pub struct Ui {
     pub copy_failed: Text,
     pub full_page: Text,
     pub static_notice: Text,
+    pub copy_link: Text,
+    pub copy_link_quote: Spanned<Text>,
+    pub link_label: Spanned<Text>,
+    pub link_copied: Text,
+    pub link_copy_failed: Text,
 }
 
 #[derive(Debug, Deserialize)]

@@ -84,6 +84,12 @@ pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentE
         lines,
         &mut errors,
     );
+    for (template, field) in [
+        (&content.ui.copy_link_quote, "ui.copy_link_quote"),
+        (&content.ui.link_label, "ui.link_label"),
+    ] {
+        check_template(template, field, &["{speaker}"], lines, &mut errors);
+    }
     errors
 }
 

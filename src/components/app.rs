@@ -4,7 +4,7 @@ use crate::components::{
     why_now::WhyNowSection,
 };
 use crate::content::CONTENT;
-use crate::hooks::{use_host_resize, use_started_signal, use_url_sync};
+use crate::hooks::{use_host_page, use_host_resize, use_started_signal, use_url_sync};
 use crate::state::Walkthrough;
 use yew::prelude::*;
 
@@ -24,6 +24,7 @@ pub fn app(props: &AppProps) -> Html {
     use_url_sync(walkthrough.clone());
     let selected = walkthrough.selected();
     use_host_resize(selected);
+    use_host_page(&walkthrough);
     use_started_signal();
     let dispatch = walkthrough.dispatcher();
 

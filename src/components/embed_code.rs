@@ -1,15 +1,8 @@
+use crate::clipboard::copy_text;
 use crate::content::CONTENT;
 use crate::embed::{embed_snippet, INITIAL_FRAME_HEIGHT};
-use wasm_bindgen::prelude::*;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    // The Clipboard API is still unstable in web-sys; this is its one call we need.
-    #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText, catch)]
-    fn write_to_clipboard(text: &str) -> Result<js_sys::Promise, JsValue>;
-}
 
 /// A disclosure with the copy-ready embed code and a Copy button. Where the Clipboard API is
 /// missing or refused (an iframe without permission, an old browser), the code is selected and
@@ -53,7 +46,7 @@ pub fn embed_code() -> Html {
 }
 
 /// This page's address without query or fragment: what the iframe should load.
-fn page_address() -> String {
+pub fn page_address() -> String {
     let location = gloo::utils::window().location();
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
@@ -69,13 +62,9 @@ fn copy(code: &NodeRef, snippet: &str, status: UseStateHandle<&'static str>) {
     if let Some(textarea) = code.cast::<HtmlTextAreaElement>() {
         textarea.select();
     }
-    let Ok(promise) = write_to_clipboard(snippet) else {
-        status.set(CONTENT.ui.copy_failed);
-        return;
-    };
+    let snippet = snippet.to_owned();
     yew::platform::spawn_local(async move {
-        let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        status.set(if copied {
+        status.set(if copy_text(&snippet).await {
             CONTENT.ui.copied
         } else {
             CONTENT.ui.copy_failed

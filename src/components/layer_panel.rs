@@ -3,6 +3,7 @@ use crate::components::quote_figure::quote_list;
 use crate::components::stage_legend::stage_swatch;
 use crate::components::walkthrough_nav::walkthrough_nav;
 use crate::content::CONTENT;
+use crate::quote_link::Place;
 use crate::state::Walkthrough;
 use yew::prelude::*;
 
@@ -44,7 +45,7 @@ pub fn layer_panel(props: &LayerPanelProps) -> Html {
                 </div>
             </dl>
             <h3 class="panel__quotes-heading">{ ui.quotes }</h3>
-            { quote_list(layer.quotes) }
+            { quote_list(Place::Layer(props.layer), layer.quotes) }
             { walkthrough_nav(props.layer, &props.dispatch) }
         </section>
     }

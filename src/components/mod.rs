@@ -2,6 +2,7 @@
 
 mod announcer;
 mod app;
+mod copy_link;
 mod credits;
 mod embed_code;
 mod explainer_header;

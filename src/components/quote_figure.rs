@@ -1,18 +1,24 @@
+use crate::components::copy_link::CopyLink;
 use crate::content::{Quote, CONTENT};
+use crate::quote_link::{anchor, home, Place};
 use yew::prelude::*;
 
-/// Quotes in the order the content file gives them.
-pub fn quote_list(quotes: &[&'static Quote]) -> Html {
+/// Quotes in the order the content file gives them, as shown at `place`.
+pub fn quote_list(place: Place, quotes: &[&'static Quote]) -> Html {
     html! {
-        <div class="quotes">{ for quotes.iter().map(|quote| quote_figure(quote)) }</div>
+        <div class="quotes">{ for quotes.iter().map(|quote| quote_figure(quote, place)) }</div>
     }
 }
 
-/// A verbatim quote with its attribution outside the blockquote, in the figure's caption.
-/// The article's own analysis is labelled as such, so it never reads as an official's words.
-fn quote_figure(quote: &'static Quote) -> Html {
+/// A verbatim quote with its attribution outside the blockquote, in the figure's caption, and
+/// its link. The article's own analysis is labelled as such, so it never reads as an
+/// official's words. Only the quote's home carries its anchor (ids are unique); a linked quote
+/// takes focus (the loader's doing), so every figure can hold it.
+fn quote_figure(quote: &'static Quote, place: Place) -> Html {
+    let id = (home(quote.id) == Some(place)).then(|| anchor(quote.id));
     html! {
-        <figure class={if quote.is_analysis { "quote quote--analysis" } else { "quote" }} key={quote.id}>
+        <figure class={if quote.is_analysis { "quote quote--analysis" } else { "quote" }} key={quote.id}
+            {id} tabindex="-1">
             if quote.is_analysis {
                 <p class="quote__kind">{ CONTENT.ui.analysis }</p>
             }
@@ -28,6 +34,7 @@ fn quote_figure(quote: &'static Quote) -> Html {
                     <time datetime={quote.date.iso}>{ quote.date.label }</time>
                 </span>
             </figcaption>
+            <CopyLink {quote} />
         </figure>
     }
 }

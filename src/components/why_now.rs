@@ -1,5 +1,6 @@
 use crate::components::quote_figure::quote_list;
 use crate::content::CONTENT;
+use crate::quote_link::Place;
 use yew::prelude::*;
 
 /// The strikes that followed the Paris meeting, in figures and quotes.
@@ -19,7 +20,7 @@ pub fn why_now_section() -> Html {
                     </li>
                 }) }
             </ul>
-            { quote_list(why_now.quotes) }
+            { quote_list(Place::WhyNow, why_now.quotes) }
         </section>
     }
 }

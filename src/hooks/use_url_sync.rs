@@ -1,6 +1,7 @@
 use crate::content::CONTENT;
-use crate::deep_link::{layer_from_url, search_with_layer};
+use crate::deep_link::{layer_to_show, search_with_layer};
 use crate::hooks::is_framed;
+use crate::quote_link::linkable_quotes;
 use crate::state::{Action, Change, Walkthrough};
 use gloo::events::EventListener;
 use wasm_bindgen::closure::Closure;
@@ -61,12 +62,12 @@ fn slugs() -> Vec<&'static str> {
     CONTENT.layers.iter().map(|layer| layer.slug).collect()
 }
 
-/// The layer the address bar names, if any.
+/// The layer the address bar names, directly or through a quote, if any.
 pub fn layer_in_location() -> Option<usize> {
     let location = gloo::utils::window().location();
     let search = location.search().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
-    layer_from_url(&slugs(), &search, &hash)
+    layer_to_show(&slugs(), &linkable_quotes(), &search, &hash)
 }
 
 fn write_layer_to_url(slug: &str) {

@@ -4,7 +4,9 @@
 //! It also writes the one-file edition, `standalone.html`, from the result.
 
 use crate::share;
-use coalition_explainer::{content::CONTENT, server::render_html, ROOT_ID};
+use coalition_explainer::{
+    content::CONTENT, quote_link::loader_attribute, server::render_html, ROOT_ID,
+};
 use std::path::{Path, PathBuf};
 
 pub fn run() -> Result<(), String> {
@@ -42,8 +44,9 @@ fn insert_app(page: &str, app: &str) -> Result<String, String> {
     ))
 }
 
-/// Hands the loader the layers' slugs, in order: it runs in `<head>`, before the tabs exist,
-/// and must know which layer a link names before the first paint.
+/// Hands the loader the layers' slugs, in order, and every quote's id with the layer that holds
+/// it: it runs in `<head>`, before the tabs exist, and must know which layer a link names
+/// (directly or through a quote) before the first paint.
 fn name_layers_for_loader(page: &str) -> Result<String, String> {
     let tag = crate::standalone::LOADER_TAG;
     if !page.contains(tag) {
@@ -54,7 +57,11 @@ fn name_layers_for_loader(page: &str) -> Result<String, String> {
     let slugs: Vec<&str> = CONTENT.layers.iter().map(|layer| layer.slug).collect();
     Ok(page.replacen(
         tag,
-        &format!("{tag} data-layers=\"{}\"", slugs.join(" ")),
+        &format!(
+            "{tag} data-layers=\"{}\" data-quotes=\"{}\"",
+            slugs.join(" "),
+            loader_attribute()
+        ),
         1,
     ))
 }
@@ -110,7 +117,7 @@ mod tests {
             .collect();
         assert!(
             page.contains(&format!(
-                "<script src=\"./boot.js\" data-layers=\"{}\" data-js=",
+                "<script src=\"./boot.js\" data-layers=\"{}\" data-quotes=\"declaration-defend-itself:0 ",
                 slugs.join(" ")
             )),
             "{page}"
