@@ -72,11 +72,9 @@
       frame.style.border = "0";
     }
 
-    // Told once the frame has spoken (so its page is ours and listening), and after each reload.
-    const told = new WeakSet();
+    // Told whenever the frame reports its size: its page is ours then and its app listening
+    // (the app reports on start), however often it was loaded.
     function tellArticle(frame, origin) {
-      if (told.has(frame)) return;
-      told.add(frame);
       const article = location.href.split("#")[0];
       frame.contentWindow?.postMessage({ type: HOST_MESSAGE, url: article }, origin);
     }
@@ -102,22 +100,19 @@
       if (box.height > pending.top) pending = null;
     }
 
-    for (const frame of frames()) {
-      fit(frame);
-      frame.addEventListener("load", () => told.delete(frame));
-    }
+    frames().forEach(fit);
     if (forwarded !== null && frames().length > 0) forward(frames()[0]);
 
     addEventListener("message", (event) => {
       const frame = frameOf(event.source);
       const data = event.data;
       if (!frame || !data || typeof data !== "object") return;
-      tellArticle(frame, event.origin);
       if (data.sentinel === "amp" && data.type === "embed-size") {
         const height = Math.ceil(Number(data.height));
         if (!(height > 0 && height < 100000)) return;
         fit(frame);
         frame.height = String(height);
+        tellArticle(frame, event.origin);
         if (pending?.frame === frame) scrollToQuote();
         return;
       }

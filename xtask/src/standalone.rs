@@ -42,7 +42,7 @@ fn inline_icon(folder: &Path, page: &str) -> Result<String, String> {
 }
 
 /// The loader, inline, handed the app's JS and WASM as `data:` URLs; its other attributes
-/// (the layers' slugs) stay as they are.
+/// (the layers' slugs, the quotes' ids) stay as they are.
 fn inline_loader(folder: &Path, page: &str) -> Result<String, String> {
     let (range, tag) = find_tag(page, LOADER_TAG)?;
     let loader = read_text(folder, attribute(tag, "src")?)?;
@@ -59,9 +59,12 @@ fn inline_loader(folder: &Path, page: &str) -> Result<String, String> {
             .find("</script>")
             .ok_or("unclosed <script>")?
         + "</script>".len();
-    let layers = attribute(tag, "data-layers")?;
+    let (layers, quotes) = (
+        attribute(tag, "data-layers")?,
+        attribute(tag, "data-quotes")?,
+    );
     let inline = format!(
-        "<script data-layers=\"{layers}\" data-js=\"{js}\" data-wasm=\"{wasm}\">{loader}</script>"
+        "<script data-layers=\"{layers}\" data-quotes=\"{quotes}\" data-js=\"{js}\" data-wasm=\"{wasm}\">{loader}</script>"
     );
     Ok(splice(page, range.start..end, &inline))
 }
@@ -128,7 +131,7 @@ mod tests {
 
     const INDEX: &str = r#"<html><head><link rel="icon" href="./favicon.svg" integrity="x"/>
 <link rel="stylesheet" href="./main.css" integrity="y"/>
-<script src="./boot.js" data-js="./app.js" data-wasm="./app_bg.wasm" data-layers="one two"></script></head>
+<script src="./boot.js" data-js="./app.js" data-wasm="./app_bg.wasm" data-layers="one two" data-quotes="a:0 b"></script></head>
 <body><div id="explainer"><main>Prerendered</main></div></body></html>"#;
 
     #[test]
@@ -140,7 +143,7 @@ mod tests {
         assert!(page.contains(r#"<link rel="icon" href="data:image/svg+xml;base64,"#));
         assert!(page.contains(r#"data-js="data:text/javascript;base64,"#));
         assert!(page.contains(r#"data-wasm="data:application/wasm;base64,AGFzbQEAAAA=""#));
-        assert!(page.contains(r#"<script data-layers="one two" data-js="#));
+        assert!(page.contains(r#"<script data-layers="one two" data-quotes="a:0 b" data-js="#));
         assert!(page.contains("console.log(document.querySelector('script[data-wasm]'))</script>"));
         assert!(
             page.contains("<main>Prerendered</main>"),

@@ -51,7 +51,12 @@ fn linked_cases(modes: &[Mode], links: usize) -> Vec<(Mode, String, usize)> {
 
 /// One load of `link` in `mode`, sampled from navigation start until the app has shown
 /// itself for a few frames.
-async fn first_frames(browser: &Browser, mode: Mode, link: &str, layer: usize) -> Res<()> {
+pub(super) async fn first_frames(
+    browser: &Browser,
+    mode: Mode,
+    link: &str,
+    layer: usize,
+) -> Res<()> {
     browser.open_held(mode, link).await?;
     browser
         .wait_until(

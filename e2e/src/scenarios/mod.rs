@@ -10,6 +10,7 @@ mod first_paint;
 mod layout;
 mod navigation;
 mod print;
+mod quote_links;
 mod screenshots;
 mod self_check;
 mod whatever_fails;
@@ -85,6 +86,10 @@ fn shared() -> Vec<Scenario> {
         Light taps_on_rings_and_names_choose_layers => figure::taps_on_rings_and_names_choose_layers;
         Light zoomed_and_spaced_text_fit => figure::zoomed_and_spaced_text_fit;
         Light figure_screenshots => figure::figure_screenshots;
+        Light quote_links_open_their_quote => quote_links::quote_links_open_their_quote;
+        Light hostile_quote_links_change_nothing => quote_links::hostile_quote_links_change_nothing;
+        Light host_article_links_reach_the_quote => quote_links::host_article_links_reach_the_quote;
+        Light copy_link_with_and_without_permission => quote_links::copy_link_with_and_without_permission;
         Dark figure_screenshots => figure::figure_screenshots;
         Dark scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
         Dark axe_at_360px => |b| accessibility::axe_at_width(b, 360);
