@@ -29,7 +29,8 @@ pub struct LayerView {
 const LAYER_VIEW_JS: &str = r#"
 const tabs = [...document.querySelectorAll('[role="tab"]')];
 const panels = [...document.querySelectorAll('[role="tabpanel"]')];
-const live = document.querySelector('[aria-live="polite"]');
+// The layer announcer: the one atomic live region (each quote's Copy link has its own status).
+const live = document.querySelector('[aria-live="polite"][aria-atomic="true"]');
 return {
   selected: tabs.findIndex(tab => tab.getAttribute('aria-selected') === 'true'),
   visible: panels.map((panel, i) => panel.getClientRects().length === 0 ? -1 : i).filter(i => i >= 0),

@@ -90,6 +90,8 @@ fn shared() -> Vec<Scenario> {
         Light hostile_quote_links_change_nothing => quote_links::hostile_quote_links_change_nothing;
         Light host_article_links_reach_the_quote => quote_links::host_article_links_reach_the_quote;
         Light copy_link_with_and_without_permission => quote_links::copy_link_with_and_without_permission;
+        Light quote_link_screenshots => quote_links::quote_link_screenshots;
+        Dark quote_link_screenshots => quote_links::quote_link_screenshots;
         Dark figure_screenshots => figure::figure_screenshots;
         Dark scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
         Dark axe_at_360px => |b| accessibility::axe_at_width(b, 360);

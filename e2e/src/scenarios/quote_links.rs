@@ -436,3 +436,26 @@ impl Browser {
         }
     }
 }
+
+/// Pictures of a linked quote (marked) at phone and desktop width, and of its Copy link's
+/// outcome (the link shown selected where the clipboard is refused: Chromium, by DevTools).
+pub async fn quote_link_screenshots(browser: &mut Browser) -> Res<()> {
+    let [(id, _), _] = quotes_to_link();
+    for width in [390, 1280] {
+        browser.set_viewport(width, 800).await?;
+        browser.open(&format!("#q-{id}")).await?;
+        browser.wait_for_app_started().await?;
+        browser
+            .wait_for(QUOTE_STATE, json!(id), "the linked quote marked", |s| {
+                s["marked"] == json!(true)
+            })
+            .await?;
+        super::screenshots::save(browser, &format!("quote-link-{width}px")).await?;
+        set_clipboard_permission(browser, false).await?;
+        let outcome = copy_link_outcome(browser, id, true).await;
+        set_clipboard_permission(browser, true).await?;
+        outcome?;
+        super::screenshots::save(browser, &format!("quote-link-copied-{width}px")).await?;
+    }
+    Ok(())
+}
