@@ -106,7 +106,7 @@ fn wasm_bindgen() -> Result<(), String> {
 
 /// npm's packages in `tools/`: wasm-opt (binaryen; Debian's is too old for current Rust output)
 /// pym.js for the demo host page, and what the checks need (see tools/package.json). `npm ci` installs exactly what the lockfile pins.
-pub fn npm_tools() -> Result<(), String> {
+fn npm_tools() -> Result<(), String> {
     let needed = [
         node_bin().join("wasm-opt"),
         node_bin().join("../pym.js/dist/pym.v1.min.js"),

@@ -6,8 +6,11 @@
 //! absolute address and `embed.js` from the same folder, which makes the frame full width,
 //! borderless and as tall as the explainer's document (±2 px). Any console problem or request
 //! not answered 200 (such as one at the root while the site is in its folder) fails.
+//! `standalone.html` opened from disk has no address to embed: its dialog keeps what the build
+//! wrote (the note, or the absolute code with `EXPLAINER_URL`), never a `file:` code.
 
 use crate::browser::Browser;
+use crate::modes::Mode;
 use crate::page::{check, Failures};
 use crate::server::Setup;
 use crate::Res;
@@ -48,6 +51,35 @@ async fn embed_code_works_in(browser: &mut Browser, folder: Option<&'static str>
     }
     browser.goto("about:blank").await?;
     failures.into_result()
+}
+
+/// From disk, once the app runs, the dialog still shows what the build wrote in it.
+pub async fn standalone_keeps_the_built_code(browser: &mut Browser) -> Res<()> {
+    let outcome = async {
+        // Without a deep link the app starts on the reader's first interest: the click.
+        browser.open_held(Mode::Standalone, "").await?;
+        browser.release_app(Mode::Standalone).await?;
+        browser.click("details.embed > summary").await?;
+        let code = browser
+            .js(
+                "const code = document.querySelector('#embed-code');
+                 return { shown: code.value, built: code.defaultValue };",
+                vec![],
+            )
+            .await?;
+        let shown = code["shown"].as_str().unwrap_or_default();
+        check(
+            code["shown"] == code["built"] && !shown.contains("file:"),
+            || {
+                format!(
+                    "standalone.html from disk shows another code than it was built with: {code}"
+                )
+            },
+        )
+    }
+    .await;
+    let left = browser.leave(Mode::Standalone).await;
+    outcome.and(left)
 }
 
 /// The code the page at `address` writes, pasted into an article, loads the explainer at
