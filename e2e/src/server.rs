@@ -520,3 +520,33 @@ fn content_type(file: &Path) -> &'static str {
         _ => "application/octet-stream",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{path_in_site, Setup};
+
+    #[test]
+    fn a_deploy_folder_serves_the_site_there_and_nowhere_else() {
+        let folder = Setup {
+            deploy_folder: Some("/graphics/2026/ukraine/"),
+            ..Setup::default()
+        };
+        assert_eq!(path_in_site(&folder, "/graphics/2026/ukraine/"), Some("/"));
+        assert_eq!(
+            path_in_site(&folder, "/graphics/2026/ukraine/embed.js"),
+            Some("/embed.js")
+        );
+        for elsewhere in [
+            "/",
+            "/embed.js",
+            "/graphics/2026/ukraine",
+            "/graphics/2026/ukrainex/",
+        ] {
+            assert_eq!(path_in_site(&folder, elsewhere), None, "{elsewhere}");
+        }
+        assert_eq!(
+            path_in_site(&Setup::default(), "/embed.js"),
+            Some("/embed.js")
+        );
+    }
+}

@@ -95,7 +95,8 @@ async fn pasted_code_works(browser: &mut Browser, address: &str, site: &str) -> 
         pasted["frame"]
             .as_str()
             .is_some_and(|src| src.starts_with(&format!("{page}?embed")))
-            && pasted["script"] == json!(format!("{site}embed.js")),
+            && pasted["script"] == json!(format!("{site}embed.js"))
+            && pasted["loaded"] == json!([format!("{site}embed.js")]),
         || format!("the pasted code is not the absolute pair for {site}: {pasted}\n{code}"),
     )?;
     frame_fits_its_explainer(browser, &page).await?;
@@ -125,7 +126,8 @@ async fn code_written_at(browser: &mut Browser, address: &str) -> Res<String> {
     Ok(code.as_str().unwrap_or_default().to_owned())
 }
 
-/// The pasted frame's and script's addresses as written in the code, once embed.js has run.
+/// The pasted frame's and script's addresses as written in the code, and every `embed.js` the
+/// article loaded, once it has loaded one.
 async fn pasted_elements(browser: &Browser) -> Res<Value> {
     const PASTED: &str = r#"
 const frame = document.querySelector('iframe[data-coalition-explainer]');
@@ -133,6 +135,7 @@ const script = [...document.scripts].find(s => (s.getAttribute('src') || '').end
 return {
   frame: frame && frame.getAttribute('src'),
   script: script && script.getAttribute('src'),
+  loaded: performance.getEntriesByType('resource').map(e => e.name).filter(name => name.endsWith('/embed.js')),
 };"#;
     browser
         .wait_until(
