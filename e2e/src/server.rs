@@ -6,7 +6,8 @@
 //!
 //! A scenario can also make it misbehave on purpose ([`Setup`]): answer 404 for one of our
 //! files, hold the WASM back until released, block our scripts by policy, or add the frame
-//! sampler (`frames.js`) to every page. The suite resets that after every scenario.
+//! sampler (`frames.js`) to every page; or serve the site in a sub-folder instead of at the
+//! root, as a newsroom deploys it. The suite resets that after every scenario.
 //! It listens on two ports: the second is another origin, for a host page to frame the
 //! explainer cross-origin, as a news site does.
 
@@ -101,6 +102,10 @@ pub struct Setup {
     pub block_scripts: bool,
     /// Pages also get the frame sampler (`frames.js`) right after the probe.
     pub sample_frames: bool,
+    /// The site is served in this folder (`/graphics/2026/ukraine/`, with both slashes) on
+    /// both origins, and nowhere else: a request for it at the root is answered 404 (a
+    /// failure), so an address that does not follow the folder is caught.
+    pub deploy_folder: Option<&'static str>,
 }
 
 #[derive(Clone)]
@@ -187,6 +192,13 @@ impl Server {
     pub fn host_url(&self, name: &str, frame_path: &str) -> String {
         let encoded: String = url::form_urlencoded::byte_serialize(frame_path.as_bytes()).collect();
         format!("{}{HOSTS_PATH}{name}?frame={encoded}", self.base_url)
+    }
+
+    /// `e2e/hosts/<name>` served from this origin with `code` where the template says
+    /// `{{code}}`, as it stands (HTML): an article with an editor's pasted embed code.
+    pub fn host_url_with_code(&self, name: &str, code: &str) -> String {
+        let encoded: String = url::form_urlencoded::byte_serialize(code.as_bytes()).collect();
+        format!("{}{HOSTS_PATH}{name}?code={encoded}", self.base_url)
     }
 
     /// How many requests have been answered so far: a mark for `failed_since`.
@@ -348,6 +360,9 @@ fn respond(site: &Site, target: &str) -> Response {
         DELIBERATELY_MISSING => return Response::not_found(true),
         _ => {}
     }
+    let Some(path) = path_in_site(&setup, path) else {
+        return Response::not_found(false);
+    };
     let relative = match path.trim_start_matches('/') {
         "" => "index.html",
         other => other,
@@ -366,6 +381,17 @@ fn respond(site: &Site, target: &str) -> Response {
         return page_response(site, &setup, page, STRICT_CSP.to_owned());
     }
     Response::ok(content_type(Path::new(relative)), bytes)
+}
+
+/// `path` as a path of the site (`/index.html`): under the scenario's deploy folder if it has
+/// one, so `None` outside it.
+fn path_in_site<'a>(setup: &Setup, path: &'a str) -> Option<&'a str> {
+    match setup.deploy_folder {
+        Some(folder) => path
+            .strip_prefix(folder.trim_end_matches('/'))
+            .filter(|rest| rest.starts_with('/')),
+        None => Some(path),
+    }
 }
 
 /// An HTML page, under `policy` unless the scenario blocks our scripts.
@@ -388,10 +414,7 @@ fn page_response(site: &Site, setup: &Setup, page: String, policy: String) -> Re
 
 /// A news article's page reduced to a frame of the explainer from the other origin.
 fn host_page(site: &Site, setup: &Setup, query: &str) -> Response {
-    let frame = url::form_urlencoded::parse(query.as_bytes())
-        .find(|(name, _)| name == "frame")
-        .map(|(_, value)| value.into_owned())
-        .unwrap_or_default();
+    let frame = query_value(query, "frame");
     let escaped = attribute(&format!("{}/{frame}", site.other_origin_url));
     let page = format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host page</title><link rel=\"icon\" href=\"data:,\"></head>\
@@ -413,23 +436,28 @@ fn our_host_page(site: &Site, setup: &Setup, name: &str, query: &str) -> Respons
     else {
         return Response::not_found(false);
     };
-    let frame = url::form_urlencoded::parse(query.as_bytes())
-        .find(|(name, _)| name == "frame")
-        .map(|(_, value)| value.into_owned())
-        .unwrap_or_default();
+    let frame = query_value(query, "frame");
     let page = template
         .replace(
             "{{frame}}",
             &attribute(&format!("{}/{frame}", site.other_origin_url)),
         )
-        .replace("{{explainer}}", &site.other_origin_url);
+        .replace("{{explainer}}", &site.other_origin_url)
+        .replace("{{code}}", &query_value(query, "code"));
     let other = &site.other_origin_url;
     let policy = format!(
         "default-src 'self'; script-src 'self' {other}; style-src 'self'; img-src 'self' data:; frame-src {other}"
     );
-    // From the root: the page sits a folder down.
-    let page = insert_after_head(&page, &format!("<script src=\"{PROBE_PATH}\"></script>"));
+    let page = with_probe(&page, false);
     page_response(site, setup, page, policy)
+}
+
+/// The decoded value of the query parameter `name`, or nothing.
+fn query_value(query: &str, name: &str) -> String {
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
+        .unwrap_or_default()
 }
 
 fn node_modules() -> PathBuf {
@@ -461,11 +489,11 @@ fn file_under(root: &Path, relative: &str) -> Option<PathBuf> {
 }
 
 /// The page with the probe (and the frame sampler, if asked) as the first scripts in `<head>`,
-/// so they run before the app.
+/// so they run before the app. From the root, wherever the page is (a deploy folder).
 fn with_probe(page: &str, sample_frames: bool) -> String {
-    let mut tags = format!("<script src=\".{PROBE_PATH}\"></script>");
+    let mut tags = format!("<script src=\"{PROBE_PATH}\"></script>");
     if sample_frames {
-        tags.push_str(&format!("<script src=\".{FRAMES_PATH}\"></script>"));
+        tags.push_str(&format!("<script src=\"{FRAMES_PATH}\"></script>"));
     }
     insert_after_head(page, &tags)
 }
@@ -490,5 +518,35 @@ fn content_type(file: &Path) -> &'static str {
         Some("css") => "text/css",
         Some("svg") => "image/svg+xml",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{path_in_site, Setup};
+
+    #[test]
+    fn a_deploy_folder_serves_the_site_there_and_nowhere_else() {
+        let folder = Setup {
+            deploy_folder: Some("/graphics/2026/ukraine/"),
+            ..Setup::default()
+        };
+        assert_eq!(path_in_site(&folder, "/graphics/2026/ukraine/"), Some("/"));
+        assert_eq!(
+            path_in_site(&folder, "/graphics/2026/ukraine/embed.js"),
+            Some("/embed.js")
+        );
+        for elsewhere in [
+            "/",
+            "/embed.js",
+            "/graphics/2026/ukraine",
+            "/graphics/2026/ukrainex/",
+        ] {
+            assert_eq!(path_in_site(&folder, elsewhere), None, "{elsewhere}");
+        }
+        assert_eq!(
+            path_in_site(&Setup::default(), "/embed.js"),
+            Some("/embed.js")
+        );
     }
 }

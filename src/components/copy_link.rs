@@ -64,9 +64,16 @@ pub fn copy_link(props: &CopyLinkProps) -> Html {
     }
 }
 
-/// The link a reader copies for quote `id`.
+/// The link a reader copies for quote `id`: through the article, else to our page (from disk,
+/// to the file itself, which is the only page that reader has).
 fn link_to(id: &str) -> String {
+    let own_page = || {
+        page_address().unwrap_or_else(|| {
+            let href = gloo::utils::window().location().href().unwrap_or_default();
+            href.split('#').next().unwrap_or_default().to_owned()
+        })
+    };
     host_url()
         .and_then(|host| host_link(&host, id))
-        .unwrap_or_else(|| page_link(&page_address(), id))
+        .unwrap_or_else(|| page_link(&own_page(), id))
 }

@@ -14,18 +14,28 @@ pub fn embed_code() -> Html {
     // code comes from (identical on server and browser, for hydration), never a relative code
     // that would load nothing once pasted into an article; then write it for this address.
     let snippet = use_state(|| ui.embed_code_pending.to_owned());
+    let code = use_node_ref();
     {
-        let snippet = snippet.clone();
-        use_effect_with((), move |_| {
-            snippet.set(embed_snippet(
-                &page_address(),
+        let (snippet, code) = (snippet.clone(), code.clone());
+        use_effect_with((), move |_| match page_address() {
+            Some(page) => snippet.set(embed_snippet(
+                &page,
                 CONTENT.meta.title,
                 INITIAL_FRAME_HEIGHT,
-            ))
+            )),
+            // From disk (standalone.html) there is no address to embed: keep what the page came
+            // with, the build's absolute code (EXPLAINER_URL) or the note.
+            None => {
+                let prerendered = code
+                    .cast::<HtmlTextAreaElement>()
+                    .and_then(|textarea| textarea.default_value().ok());
+                if let Some(prerendered) = prerendered {
+                    snippet.set(prerendered);
+                }
+            }
         });
     }
     let status = use_state(|| "");
-    let code = use_node_ref();
     let onclick = {
         let (status, code, snippet) = (status.clone(), code.clone(), snippet.clone());
         Callback::from(move |_| copy(&code, &snippet, status.clone()))
@@ -45,9 +55,14 @@ pub fn embed_code() -> Html {
     }
 }
 
-/// This page's address without query or fragment: what the iframe should load.
-pub fn page_address() -> String {
+/// This page's address without query or fragment: what the iframe should load. `None` unless
+/// it is served over HTTP(S) (a `file:` address would load nothing in an article).
+pub fn page_address() -> Option<String> {
     let location = gloo::utils::window().location();
+    let protocol = location.protocol().unwrap_or_default();
+    if protocol != "https:" && protocol != "http:" {
+        return None;
+    }
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
     let path = if path.ends_with('/') {
@@ -55,7 +70,7 @@ pub fn page_address() -> String {
     } else {
         path
     };
-    format!("{origin}{path}")
+    Some(format!("{origin}{path}"))
 }
 
 fn copy(code: &NodeRef, snippet: &str, status: UseStateHandle<&'static str>) {

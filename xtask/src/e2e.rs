@@ -5,7 +5,6 @@
 //! ever skipped.
 
 use crate::command::{first_line, project_root, run, tool};
-use std::path::Path;
 use std::process::Command;
 
 /// The engines, as named in the summary and as the e2e crate's test binaries.
@@ -30,7 +29,7 @@ const DEBIAN_FILES: [(&str, &str); 6] = [
 const GECKODRIVER_VERSION: &str = "0.37.1";
 
 pub fn install_tools() -> Result<(), String> {
-    debian_packages()?;
+    crate::setup::debian_packages(&DEBIAN_FILES, "the end-to-end suite")?;
     geckodriver()?;
     axe_core()
 }
@@ -40,26 +39,6 @@ pub fn engine_tests(binary: &str) -> Command {
     let mut command = tool("cargo", &["test", "-p", "e2e", "--test", binary]);
     command.env("E2E", "1");
     command
-}
-
-fn debian_packages() -> Result<(), String> {
-    let missing: Vec<&str> = DEBIAN_FILES
-        .iter()
-        .filter(|(file, _)| !Path::new(file).exists())
-        .map(|&(_, package)| package)
-        .collect();
-    if missing.is_empty() {
-        return Ok(());
-    }
-    println!("Installing {} from Debian's packages", missing.join(", "));
-    let failed =
-        |error: String| format!("{error}: the end-to-end suite needs {}", missing.join(", "));
-    run(tool("apt-get", &["update", "-qq"])).map_err(failed)?;
-    let mut install = tool("apt-get", &["install", "-y", "-qq"]);
-    install
-        .args(&missing)
-        .env("DEBIAN_FRONTEND", "noninteractive");
-    run(install).map_err(failed)
 }
 
 fn geckodriver() -> Result<(), String> {

@@ -5,11 +5,13 @@
 //! - `build`: the deployable site in `dist/` (`trunk build --release`), with its sizes.
 //! - `test`: every test: native (content, reducer, deep links, server renders), then the
 //!   browser test in headless Chromium, then the release build.
+//! - `check-html`: the W3C HTML checker on the built `dist/` and the embed code.
 //! - `setup`: only the installs.
 //! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`.
 //! - `preview-image`: remakes `assets/preview.png`, the picture social sites show.
 
 mod bench;
+mod check_html;
 mod command;
 mod prerender;
 mod preview;
@@ -23,7 +25,8 @@ mod toolchain;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve | build | test | setup | prerender | preview-image>";
+const USAGE: &str =
+    "usage: cargo xtask <serve | build | test | check-html | setup | prerender | preview-image>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         "serve" => serve(),
         "build" => build(),
         "test" => tests::run_all(),
+        "check-html" => check_html::run_task(),
         "setup" => setup::build_tools().and_then(|()| setup::browser_tools()),
         "prerender" => prerender::run(),
         "preview-image" => preview::run_task(),

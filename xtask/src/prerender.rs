@@ -3,7 +3,7 @@
 //! WASM arrives, and without JavaScript at all. The browser app then hydrates this markup.
 //! It also writes the one-file edition, `standalone.html`, from the result.
 
-use crate::share;
+use crate::share::{self, SiteAddress};
 use coalition_explainer::{
     content::CONTENT, quote_link::loader_attribute, server::render_html, ROOT_ID,
 };
@@ -14,19 +14,47 @@ pub fn run() -> Result<(), String> {
     let folder = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| crate::command::project_root().join("dist"));
+    prerender(&folder, SiteAddress::from_environment()?.as_ref())
+}
+
+/// Prerenders `folder/index.html` for a site deployed at `site` (`None`: unknown at build time).
+pub fn prerender(folder: &Path, site: Option<&SiteAddress>) -> Result<(), String> {
     let index = folder.join("index.html");
     let page = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let prerendered = insert_app(&page, &futures::executor::block_on(render_html(0)))?;
+    let app = futures::executor::block_on(render_html(0));
+    let app = match site {
+        Some(site) => with_embed_code(&app, &share::embed_code(site))?,
+        None => app,
+    };
+    let prerendered = insert_app(&page, &app)?;
     let prerendered = name_layers_for_loader(&prerendered)?;
     let prerendered = prerendered.replacen(
         "</head>",
-        &format!("    {}\n  </head>", share::head_tags()),
+        &format!("    {}\n  </head>", share::head_tags(site)),
         1,
     );
-    share::write_oembed(&folder)?;
-    copy_pym_into_demo(&folder)?;
+    share::write_oembed(folder, site)?;
+    copy_pym_into_demo(folder)?;
     std::fs::write(&index, &prerendered).map_err(|e| format!("{}: {e}", index.display()))?;
-    crate::standalone::write(&folder, &prerendered)
+    crate::standalone::write(folder, &prerendered)
+}
+
+/// The app with `code` in its embed-code box instead of the note on where the code comes
+/// from: with the site's address known at build time, the page without JavaScript shows the
+/// code too. (The running app writes the code for the address it is served from.)
+fn with_embed_code(app: &str, code: &str) -> Result<String, String> {
+    let missing = || "the prerendered app has no <textarea id=\"embed-code\">".to_owned();
+    let start = app
+        .find("<textarea id=\"embed-code\"")
+        .ok_or_else(missing)?;
+    let text_start = start + app[start..].find('>').ok_or_else(missing)? + 1;
+    let text_end = text_start + app[text_start..].find("</textarea>").ok_or_else(missing)?;
+    Ok(format!(
+        "{}{}{}",
+        &app[..text_start],
+        share::escape(code),
+        &app[text_end..]
+    ))
 }
 
 /// Puts `app` inside the empty root element of `page`.

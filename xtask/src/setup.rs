@@ -5,7 +5,6 @@ use crate::command::{first_line, node_bin, project_root, run, tool};
 use std::path::Path;
 
 const TRUNK_VERSION: &str = "0.21.14";
-const BROWSER_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// What `serve` and `build` need: the wasm target, Trunk, wasm-bindgen and wasm-opt, and the
@@ -20,23 +19,42 @@ pub fn build_tools() -> Result<(), String> {
 
 /// What the browser tests need on top: Chromium and its WebDriver, from Debian's packages.
 pub fn browser_tools() -> Result<(), String> {
-    let present = ["/usr/bin/chromium", CHROMEDRIVER]
+    debian_packages(
+        &[
+            ("/usr/bin/chromium", "chromium"),
+            (CHROMEDRIVER, "chromium-driver"),
+        ],
+        "the browser tests",
+    )
+}
+
+/// Java, for the W3C HTML checker (`cargo xtask check-html`).
+pub fn java() -> Result<(), String> {
+    debian_packages(
+        &[("/usr/bin/java", "default-jre-headless")],
+        "the W3C HTML checker",
+    )
+}
+
+/// Installs (with `apt-get`, as root) the Debian package behind each `(file, package)` whose
+/// file is missing; `purpose` says in an error what needed them.
+pub fn debian_packages(needed: &[(&str, &str)], purpose: &str) -> Result<(), String> {
+    let missing: Vec<&str> = needed
         .iter()
-        .all(|path| Path::new(path).exists());
-    if present {
+        .filter(|(file, _)| !Path::new(file).exists())
+        .map(|&(_, package)| package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    println!(
-        "Installing {} from Debian's packages",
-        BROWSER_PACKAGES.join(" and ")
-    );
-    run(tool("apt-get", &["update", "-qq"]))?;
+    println!("Installing {} from Debian's packages", missing.join(", "));
+    let failed = |error: String| format!("{error}: {} needed for {purpose}", missing.join(", "));
+    run(tool("apt-get", &["update", "-qq"])).map_err(failed)?;
     let mut install = tool("apt-get", &["install", "-y", "-qq"]);
     install
-        .args(BROWSER_PACKAGES)
+        .args(&missing)
         .env("DEBIAN_FRONTEND", "noninteractive");
-    run(install)
-        .map_err(|error| format!("{error}: the browser tests need Chromium and chromedriver"))
+    run(install).map_err(failed)
 }
 
 fn wasm_target() -> Result<(), String> {

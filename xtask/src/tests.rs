@@ -68,6 +68,13 @@ pub fn run_all() -> Result<(), String> {
     section("Release build: the deployable site in dist/");
     let build_outcome = crate::release_build();
 
+    section("W3C HTML checker: the pages we ship and the embed code");
+    let mut html = Tally::default();
+    let html_outcome = match &build_outcome {
+        Ok(()) => checked_html(&mut html),
+        Err(_) => Err("the W3C HTML checker: not run, the release build failed".to_owned()),
+    };
+
     let mut engines: Vec<(&str, Tally, Result<(), String>)> = Vec::new();
     for (engine, binary) in e2e::ENGINES {
         section(&format!(
@@ -95,6 +102,10 @@ pub fn run_all() -> Result<(), String> {
             "FAILED"
         }
     );
+    println!(
+        "W3C HTML checker: {} passed, {} failed",
+        html.passed, html.failed
+    );
     for (engine, tally, _) in &engines {
         println!(
             "e2e {engine}: {} passed, {} failed",
@@ -106,8 +117,13 @@ pub fn run_all() -> Result<(), String> {
         .iter()
         .map(|(_, tally, outcome)| tally.failed.max(usize::from(outcome.is_err())))
         .sum();
-    let failed = native.failed + browser.failed + usize::from(build_outcome.is_err()) + e2e_failed;
-    let passed = native.passed + browser.passed + e2e_passed;
+    let html_failed = html.failed.max(usize::from(html_outcome.is_err()));
+    let failed = native.failed
+        + browser.failed
+        + usize::from(build_outcome.is_err())
+        + html_failed
+        + e2e_failed;
+    let passed = native.passed + browser.passed + html.passed + e2e_passed;
     println!("{passed} passed, {failed} failed");
     let e2e_outcome = engines.into_iter().try_for_each(|(_, tally, outcome)| {
         outcome?;
@@ -119,6 +135,7 @@ pub fn run_all() -> Result<(), String> {
     native_outcome
         .and(browser_outcome)
         .and(build_outcome)
+        .and(html_outcome)
         .and(e2e_outcome)?;
     if native.passed == 0 || browser.passed == 0 {
         return Err("a suite ran no test".to_owned());
@@ -127,6 +144,14 @@ pub fn run_all() -> Result<(), String> {
     // The totals again as the last line, where CI reads a run's result.
     println!("\ntotal: {passed} passed, {failed} failed");
     Ok(())
+}
+
+/// The W3C checker's documents counted as tests: each passes with no error or warning.
+fn checked_html(tally: &mut Tally) -> Result<(), String> {
+    let outcome = crate::check_html::check_dist()?;
+    tally.passed = outcome.passed;
+    tally.failed = outcome.failed;
+    outcome.verdict()
 }
 
 fn section(title: &str) {

@@ -2,6 +2,7 @@
 //! engines that fix the scheme at start-up need only one more session.
 
 mod accessibility;
+mod deploy_paths;
 mod early_input;
 mod embedding;
 mod endurance;
@@ -78,6 +79,9 @@ fn shared() -> Vec<Scenario> {
         Light demo_frames_fit_at_360px => |b| embedding::demo_frames_fit_their_content(b, 360);
         Light demo_frames_fit_at_1280px => |b| embedding::demo_frames_fit_their_content(b, 1280);
         Light works_in_a_sandboxed_frame => embedding::works_in_a_sandboxed_frame;
+        Light embed_code_works_at_the_root => deploy_paths::embed_code_works_at_the_root;
+        Light embed_code_works_in_a_sub_folder => deploy_paths::embed_code_works_in_a_sub_folder;
+        Light standalone_keeps_the_built_code => deploy_paths::standalone_keeps_the_built_code;
         Light deep_links_paint_only_their_layer => first_paint::deep_links_paint_only_their_layer;
         Light deep_links_start_quiet => first_paint::deep_links_start_quiet;
         Light early_input_is_kept => early_input::early_input_is_kept;
