@@ -6,6 +6,7 @@ pub mod content;
 pub mod deep_link;
 pub mod embed;
 pub mod hooks;
+pub mod iframe_resizer;
 pub mod state;
 
 pub use components::{App, AppProps};
