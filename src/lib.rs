@@ -8,6 +8,7 @@ pub mod deep_link;
 pub mod embed;
 pub mod hooks;
 pub mod host_messages;
+pub mod iframe_resizer;
 pub mod quote_link;
 pub mod state;
 

@@ -10,9 +10,9 @@ use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
 /// How long a frame may take to load its app and settle its height on 2 busy cores.
-const FRAME_SETTLE: Duration = Duration::from_secs(30);
-/// pym.js and embed.js round heights; the issue allows ±2 px.
-const HEIGHT_TOLERANCE: f64 = 2.0;
+pub(super) const FRAME_SETTLE: Duration = Duration::from_secs(30);
+/// pym.js, embed.js and iframe-resizer round heights; the issue allows ±2 px.
+pub(super) const HEIGHT_TOLERANCE: f64 = 2.0;
 
 /// The suite's server sends the strict policy on every response, so every scenario runs under
 /// it (a violation is a console error, and the probe records `securitypolicyviolation`). This

@@ -8,6 +8,7 @@ mod embedding;
 mod endurance;
 mod figure;
 mod first_paint;
+mod iframe_resizer;
 mod layout;
 mod navigation;
 mod print;
@@ -20,6 +21,7 @@ use crate::browser::Browser;
 use crate::engine::Engine;
 use crate::engine::Scheme::{self, Dark, Light};
 use crate::Res;
+use iframe_resizer::Parent;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -82,6 +84,12 @@ fn shared() -> Vec<Scenario> {
         Light embed_code_works_at_the_root => deploy_paths::embed_code_works_at_the_root;
         Light embed_code_works_in_a_sub_folder => deploy_paths::embed_code_works_in_a_sub_folder;
         Light standalone_keeps_the_built_code => deploy_paths::standalone_keeps_the_built_code;
+        Light iframe_resizer_v4_fits_at_360px => |b| iframe_resizer::frame_fits_its_content(b, Parent::V4, 360);
+        Light iframe_resizer_v4_fits_at_1280px => |b| iframe_resizer::frame_fits_its_content(b, Parent::V4, 1280);
+        Light iframe_resizer_v5_fits_at_360px => |b| iframe_resizer::frame_fits_its_content(b, Parent::V5, 360);
+        Light iframe_resizer_v5_fits_at_1280px => |b| iframe_resizer::frame_fits_its_content(b, Parent::V5, 1280);
+        Light iframe_resizer_v4_ignores_forged_messages => |b| iframe_resizer::forged_messages_are_ignored(b, Parent::V4);
+        Light iframe_resizer_v5_ignores_forged_messages => |b| iframe_resizer::forged_messages_are_ignored(b, Parent::V5);
         Light deep_links_paint_only_their_layer => first_paint::deep_links_paint_only_their_layer;
         Light deep_links_start_quiet => first_paint::deep_links_start_quiet;
         Light early_input_is_kept => early_input::early_input_is_kept;
