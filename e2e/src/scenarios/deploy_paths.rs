@@ -196,7 +196,16 @@ async fn inside_frame(browser: &Browser, script: &str) -> Res<Value> {
         .await
         .map_err(|e| format!("cannot enter the pasted frame: {e}"))?;
     let value = browser.js(script, vec![]).await;
-    let problems = no_page_problems(browser, "the pasted frame").await;
+    // A document still being parsed may not have run the probe yet: its problems are read on
+    // a later poll (the last one, which finds the app running, always reads them).
+    let parsed = browser
+        .js("return document.readyState !== 'loading';", vec![])
+        .await?;
+    let problems = if parsed == json!(true) {
+        no_page_problems(browser, "the pasted frame").await
+    } else {
+        Ok(())
+    };
     browser
         .client
         .enter_parent_frame()
