@@ -10,6 +10,8 @@
 // - `data-layer="N"`: the layer the address links to, or a reader's choice made before the app
 //   has started, shown by CSS from the first paint; removed once the app has made it its own.
 // - `.embedded`: framed, or `?embed`: the host page has its own headline and chrome.
+// - `data-theme`: the colour scheme, "light", "dark" or "auto" (follow the reader's system):
+//   `?theme=` if it says exactly one of those, else light when embedded, auto at top level.
 // The app (JS glue and WASM) loads at once inside a host page's frame (the host waits for our
 // height) or for a deep link, otherwise at the reader's first sign of interest.
 //
@@ -20,6 +22,8 @@
 const LAYER_PARAM = "layer";
 const EMBED_PARAM = "embed";
 const STARTED_EVENT = "explainer:started";
+const THEME_PARAM = "theme";
+const THEMES = ["light", "dark", "auto"];
 
 function queryPairs(search) {
   const query = search.startsWith("?") ? search.slice(1) : search;
@@ -42,6 +46,16 @@ function layerFromUrl(slugs, search, hash) {
 
 function embedRequested(search) {
   return queryPairs(search).some((pair) => paramName(pair) === EMBED_PARAM);
+}
+
+// The colour scheme `search` asks for: one `theme` parameter naming a theme exactly. Anything
+// else (junk, another case, two of them) is the default: light in a host's page, whose article
+// is light far more often than the reader's system is, and the system's own at top level.
+function themeFromUrl(search, embedded) {
+  const pairs = queryPairs(search).filter((pair) => paramName(pair) === THEME_PARAM);
+  const value = pairs.length === 1 ? pairs[0].slice(THEME_PARAM.length + 1) : null;
+  if (THEMES.includes(value)) return value;
+  return embedded ? "light" : "auto";
 }
 
 // The tabs pattern's keys (src/state.rs `action_for_key`) and Previous / Next, as moves.
@@ -72,8 +86,10 @@ function boot(tag) {
   const root = document.documentElement;
   const slugs = (tag.dataset.layers ?? "").split(" ").filter((slug) => slug !== "");
   const framed = window.top !== window.self;
+  const embedded = framed || embedRequested(location.search);
   root.dataset.app = "loading";
-  if (framed || embedRequested(location.search)) root.classList.add("embedded");
+  if (embedded) root.classList.add("embedded");
+  root.dataset.theme = themeFromUrl(location.search, embedded);
 
   // The layer on screen before the app runs, and the one a reader chose meanwhile (if any).
   const linked = layerFromUrl(slugs, location.search, location.hash);

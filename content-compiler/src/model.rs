@@ -65,6 +65,11 @@ pub struct Ui {
     pub copy: Text,
     pub copied: Text,
     pub copy_failed: Text,
+    pub theme_legend: Text,
+    pub theme_hint: Text,
+    pub theme_light: Text,
+    pub theme_dark: Text,
+    pub theme_auto: Text,
     pub full_page: Text,
     pub static_notice: Text,
 }

@@ -8,7 +8,7 @@
 //! so the build says so once instead of writing a broken one.
 
 use coalition_explainer::content::CONTENT;
-use coalition_explainer::embed::{embed_snippet, INITIAL_FRAME_HEIGHT, INITIAL_FRAME_WIDTH};
+use coalition_explainer::embed::{embed_snippet, Theme, INITIAL_FRAME_HEIGHT, INITIAL_FRAME_WIDTH};
 use std::path::Path;
 
 pub const OEMBED_FILE: &str = "oembed.json";
@@ -78,7 +78,7 @@ pub fn write_oembed(folder: &Path) -> Result<(), String> {
         "title": CONTENT.meta.title,
         "author_name": source.author,
         "provider_name": source.publication,
-        "html": embed_snippet(&page, CONTENT.meta.title, height),
+        "html": embed_snippet(&page, CONTENT.meta.title, height, Theme::EMBEDDED_DEFAULT),
         "width": width,
         "height": height,
         "thumbnail_url": format!("{base}{PREVIEW_IMAGE}"),
