@@ -53,6 +53,7 @@ fn the_dark_palette_is_written_once() {
         !STYLESHEET.contains("prefers-color-scheme"),
         "the scheme is chosen by color-scheme alone, not by a second palette"
     );
+    // A second dark palette (a `[data-theme=dark]` block, say) would repeat these values.
     for (name, (_, dark)) in palette_pairs() {
         assert_eq!(STYLESHEET.matches(dark).count(), 1, "{name}'s dark {dark}");
     }

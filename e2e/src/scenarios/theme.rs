@@ -223,14 +223,7 @@ pub async fn embed_dialog_writes_the_chosen_theme(browser: &mut Browser) -> Res<
     browser.press(Key::Up).await?;
     browser.press(Key::Up).await?;
     expect_code_theme(browser, "light", "after ArrowUp twice").await?;
-    browser
-        .js(
-            "document.querySelector('.embed__theme').scrollIntoView({ block: 'center' });",
-            vec![],
-        )
-        .await?;
-    browser.settle().await?;
-    screenshots::save(browser, "embed-dialog-themes").await
+    screenshots::save_scrolled_to(browser, ".embed__theme", "center", "embed-dialog-themes").await
 }
 
 /// Waits (a few seconds at most) for the code to frame `?embed&theme=<theme>` and the radio of
