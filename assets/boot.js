@@ -10,6 +10,8 @@
 // - `data-layer="N"`: the layer the address links to, or a reader's choice made before the app
 //   has started, shown by CSS from the first paint; removed once the app has made it its own.
 // - `.embedded`: framed, or `?embed`: the host page has its own headline and chrome.
+// - `data-theme`: the colour scheme, "light", "dark" or "auto" (follow the reader's system):
+//   `?theme=` if it says exactly one of those, else light when embedded, auto at top level.
 // A quote link (`#q-<id>`, `?quote=<id>`) shows the quote's layer the same way; once the page
 // is parsed the quote is marked (`data-linked`), brought into view and focused, and a host
 // page that frames us is told where it is, to scroll there. The loader keeps doing this for
@@ -29,6 +31,8 @@ const STARTED_EVENT = "explainer:started";
 // src/host_messages.rs: what we tell a host page, and what its embed.js tells us.
 const QUOTE_SHOWN_EVENT = "coalition-explainer:quote";
 const HOST_MESSAGE = "coalition-explainer:host";
+const THEME_PARAM = "theme";
+const THEMES = ["light", "dark", "auto"];
 
 function queryPairs(search) {
   const query = search.startsWith("?") ? search.slice(1) : search;
@@ -78,6 +82,16 @@ function embedRequested(search) {
   return queryPairs(search).some((pair) => paramName(pair) === EMBED_PARAM);
 }
 
+// The colour scheme `search` asks for: one `theme` parameter naming a theme exactly. Anything
+// else (junk, another case, two of them) is the default: light in a host's page, whose article
+// is light far more often than the reader's system is, and the system's own at top level.
+function themeFromUrl(search, embedded) {
+  const pairs = queryPairs(search).filter((pair) => paramName(pair) === THEME_PARAM);
+  const value = pairs.length === 1 ? pairs[0].slice(THEME_PARAM.length + 1) : null;
+  if (THEMES.includes(value)) return value;
+  return embedded ? "light" : "auto";
+}
+
 // The tabs pattern's keys (src/state.rs `action_for_key`) and Previous / Next, as moves.
 const KEY_MOVES = {
   ArrowDown: "next",
@@ -123,8 +137,10 @@ function boot(tag) {
   const slugs = (tag.dataset.layers ?? "").split(" ").filter((slug) => slug !== "");
   const quotes = quotesOf(tag.dataset.quotes ?? "");
   const framed = window.top !== window.self;
+  const embedded = framed || embedRequested(location.search);
   root.dataset.app = "loading";
-  if (framed || embedRequested(location.search)) root.classList.add("embedded");
+  if (embedded) root.classList.add("embedded");
+  root.dataset.theme = themeFromUrl(location.search, embedded);
 
   // The layer on screen before the app runs, and the one a reader chose meanwhile (if any).
   const linked = layerToShow(slugs, quotes, location.search, location.hash);

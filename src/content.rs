@@ -107,6 +107,13 @@ pub struct Ui {
     pub copy: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,
+    /// The embed dialog's choice of colour scheme for the frame: its legend and hint, and one
+    /// label per theme (`embed::Theme`).
+    pub theme_legend: &'static str,
+    pub theme_hint: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+    pub theme_auto: &'static str,
     pub full_page: &'static str,
     /// Shown only when the page runs without its app (no JavaScript or no WebAssembly).
     pub static_notice: &'static str,

@@ -8,6 +8,36 @@
 /// The query parameter that asks for embed mode outside a frame (a CMS preview, say).
 pub const EMBED_PARAM: &str = "embed";
 
+/// The query parameter that chooses the frame's colour scheme (read by assets/boot.js).
+pub const THEME_PARAM: &str = "theme";
+
+/// The colour scheme a newsroom chooses for its frame: `?theme=light|dark|auto`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follows the reader's system, as the explainer does on its own page.
+    Auto,
+}
+
+impl Theme {
+    /// In the order the embed dialog offers them.
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Auto];
+
+    /// What an embedded explainer shows without `?theme=`: most articles are light, whatever
+    /// the reader's system, and a dark frame in a light page reads as a hole in it.
+    pub const EMBEDDED_DEFAULT: Theme = Theme::Light;
+
+    /// The parameter's value, as the loader compares it (exactly).
+    pub fn value(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
 /// pym.js's field separator and message prefix: `pymxPYMx{id}xPYMx{type}xPYMx{value}`.
 const PYM_SEPARATOR: &str = "xPYMx";
 const PYM_PREFIX: &str = "pym";
@@ -68,16 +98,20 @@ pub const INITIAL_FRAME_WIDTH: u32 = 640;
 /// The snippet a newsroom pastes: a titled iframe in embed mode, plus `embed.js`, which makes it
 /// full-width and borderless and sizes it to its content. Valid HTML (a number for `width`, no
 /// obsolete `frameborder`) and no inline style, which strict host policies refuse. `page` is the
-/// explainer's absolute address without query; `embed.js` sits beside it.
-pub fn embed_snippet(page: &str, title: &str, initial_height: u32) -> String {
+/// explainer's absolute address without query; `embed.js` sits beside it. The theme is always
+/// written, the default (light) too: the code says what the editor chose, and keeps it should
+/// the default ever change. `allow="clipboard-write"` lets a reader's Copy link work inside the
+/// frame (browsers refuse the clipboard to a frame from another origin otherwise).
+pub fn embed_snippet(page: &str, title: &str, initial_height: u32, theme: Theme) -> String {
     let folder = page.rsplit_once('/').map_or(page, |(folder, _)| folder);
     let title = title
         .replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;");
     format!(
-        "<iframe src=\"{page}?{EMBED_PARAM}\" title=\"{title}\" width=\"{INITIAL_FRAME_WIDTH}\" \
-         height=\"{initial_height}\" loading=\"lazy\" data-coalition-explainer></iframe>\n\
-         <script src=\"{folder}/embed.js\" async></script>"
+        "<iframe src=\"{page}?{EMBED_PARAM}&{THEME_PARAM}={theme}\" title=\"{title}\" width=\"{INITIAL_FRAME_WIDTH}\" \
+         height=\"{initial_height}\" loading=\"lazy\" allow=\"clipboard-write\" data-coalition-explainer></iframe>\n\
+         <script src=\"{folder}/embed.js\" async></script>",
+        theme = theme.value(),
     )
 }

@@ -1,6 +1,8 @@
 //! The host-page protocols: only well-formed messages count, and the embed code is complete.
 
-use coalition_explainer::embed::{child_id, embed_snippet, parent_width, pym_height_message};
+use coalition_explainer::embed::{
+    child_id, embed_snippet, parent_width, pym_height_message, Theme,
+};
 use proptest::prelude::*;
 
 #[test]
@@ -54,8 +56,10 @@ fn embed_snippet_is_valid_html_with_a_title_and_the_sizing_script() {
         "https://news.example/explainers/ukraine/index.html",
         "Four \"layers\"",
         1500,
+        Theme::Dark,
     );
-    assert!(snippet.contains(r#"src="https://news.example/explainers/ukraine/index.html?embed""#));
+    assert!(snippet
+        .contains(r#"src="https://news.example/explainers/ukraine/index.html?embed&theme=dark""#));
     assert!(snippet.contains(r#"title="Four &quot;layers&quot;""#));
     // The W3C checker refuses `width="100%"` (not a number) and `frameborder` (obsolete):
     // embed.js makes the frame full-width and borderless.
@@ -68,6 +72,19 @@ fn embed_snippet_is_valid_html_with_a_title_and_the_sizing_script() {
         !snippet.contains("style="),
         "no inline style: host pages run strict CSPs"
     );
+}
+
+/// Each choice is written out, the default (light) too: the code says what the editor chose.
+#[test]
+fn embed_snippet_carries_every_theme_explicitly() {
+    for theme in Theme::ALL {
+        let snippet = embed_snippet("https://n.example/e/index.html", "T", 900, theme);
+        let src = format!(
+            r#"src="https://n.example/e/index.html?embed&theme={}""#,
+            theme.value()
+        );
+        assert!(snippet.contains(&src), "{snippet}");
+    }
 }
 
 proptest! {

@@ -7,7 +7,7 @@ use coalition_explainer::deep_link::{
     embed_requested, layer_from_url, layer_to_show, quote_from_url, LAYER_PARAM, QUOTE_FRAGMENT,
     QUOTE_PARAM,
 };
-use coalition_explainer::embed::EMBED_PARAM;
+use coalition_explainer::embed::{embed_snippet, Theme, EMBED_PARAM, THEME_PARAM};
 use coalition_explainer::hooks::STARTED_EVENT;
 use coalition_explainer::host_messages::{
     layer_event, quote_link_event, HOST_MESSAGE, LAYER_EVENT, MESSAGE_PREFIX, QUOTE_LINK_EVENT,
@@ -214,9 +214,10 @@ fn the_loader_moves_as_the_app_does_for_every_key_and_step() {
 #[test]
 fn the_loader_uses_the_apps_names() {
     let names = ask_loader(
-        "() => [LAYER_PARAM, EMBED_PARAM, STARTED_EVENT, QUOTE_PARAM, QUOTE_FRAGMENT, QUOTE_SHOWN_EVENT, HOST_MESSAGE]",
+        "() => [LAYER_PARAM, EMBED_PARAM, STARTED_EVENT, QUOTE_PARAM, QUOTE_FRAGMENT, QUOTE_SHOWN_EVENT, HOST_MESSAGE, THEME_PARAM, THEMES]",
         &json!(null),
     );
+    let themes: Vec<&str> = Theme::ALL.into_iter().map(Theme::value).collect();
     assert_eq!(
         names,
         json!([
@@ -226,9 +227,119 @@ fn the_loader_uses_the_apps_names() {
             QUOTE_PARAM,
             QUOTE_FRAGMENT,
             QUOTE_SHOWN_EVENT,
-            HOST_MESSAGE
+            HOST_MESSAGE,
+            THEME_PARAM,
+            themes
         ])
     );
+}
+
+/// The loader's theme for each `(search, embedded)` case.
+fn loader_themes(cases: &[(String, bool)]) -> Vec<String> {
+    let answers = ask_loader(
+        "(cases) => cases.map(([search, embedded]) => themeFromUrl(search, embedded))",
+        &json!(cases),
+    );
+    let answers = answers.as_array().expect("a list");
+    answers
+        .iter()
+        .map(|answer| answer.as_str().expect("a theme").to_owned())
+        .collect()
+}
+
+/// What a search without a usable `theme` gives: light in a host's frame, the system's at top level.
+fn default_theme(embedded: bool) -> &'static str {
+    if embedded {
+        Theme::EMBEDDED_DEFAULT.value()
+    } else {
+        Theme::Auto.value()
+    }
+}
+
+/// `?theme=` says light, dark or auto exactly once, or it says nothing: hostile, mistyped,
+/// overlong and repeated values give the default, in a frame and at top level.
+#[test]
+fn the_loader_takes_a_theme_only_when_it_is_exactly_one_of_ours() {
+    let overlong = format!("?theme=dark{}", "k".repeat(5000));
+    let ignored = [
+        "",
+        "?theme",
+        "?theme=",
+        "?theme=DARK",
+        "?theme=Dark",
+        "?theme=<script>alert(1)</script>",
+        "?theme=%64ark",
+        "?theme=dark%20",
+        "?theme=dark=",
+        "?theme=dark&theme=dark",
+        "?theme=dark&theme=light",
+        "?theme&theme=dark",
+        "?themes=dark",
+        "?xtheme=dark",
+        "?Theme=dark",
+        "?embed=dark",
+        &overlong,
+    ];
+    let mut cases = Vec::new();
+    let mut expected = Vec::new();
+    for embedded in [true, false] {
+        for search in ignored {
+            cases.push((search.to_owned(), embedded));
+            expected.push(default_theme(embedded));
+        }
+        for theme in Theme::ALL {
+            for search in [
+                format!("?theme={}", theme.value()),
+                format!("?embed&layer=us-backstop&theme={}&childId=x", theme.value()),
+                format!("?&&theme={}&", theme.value()),
+            ] {
+                cases.push((search, embedded));
+                expected.push(theme.value());
+            }
+        }
+    }
+    for ((case, answer), expected) in cases.iter().zip(loader_themes(&cases)).zip(expected) {
+        assert_eq!(answer, expected, "theme of {case:?}");
+    }
+}
+
+/// Junk around a theme changes nothing: generated addresses without the parameter give the
+/// default, and with one `theme=<value>` put among the same junk, that theme.
+#[test]
+fn the_loader_reads_a_theme_among_any_junk() {
+    let searches: Vec<String> = generated(url_part(), 1000)
+        .into_iter()
+        .filter(|part| !part.to_lowercase().contains("theme"))
+        .map(|part| with_prefix('?', part))
+        .collect();
+    let mut cases = Vec::new();
+    let mut expected = Vec::new();
+    for (index, search) in searches.iter().enumerate() {
+        let embedded = index % 2 == 0;
+        cases.push((search.clone(), embedded));
+        expected.push(default_theme(embedded).to_owned());
+        let theme = Theme::ALL[index % Theme::ALL.len()];
+        cases.push((format!("{search}&theme={}", theme.value()), embedded));
+        expected.push(theme.value().to_owned());
+    }
+    assert!(cases.len() > 1000, "the junk must not all mention themes");
+    assert_eq!(loader_themes(&cases), expected);
+}
+
+/// The embed code the dialog writes for each choice is read back by the loader as that choice.
+#[test]
+fn the_loader_reads_each_embed_code_as_its_theme() {
+    let cases: Vec<(String, bool)> = Theme::ALL
+        .into_iter()
+        .map(|theme| {
+            let snippet = embed_snippet("https://news.example/x/index.html", "T", 900, theme);
+            let src = snippet.split('"').nth(1).expect("the iframe's src");
+            let search = &src[src.find('?').expect("a query")..];
+            (search.to_owned(), true)
+        })
+        .collect();
+    let themes: Vec<&str> = Theme::ALL.into_iter().map(Theme::value).collect();
+    assert_eq!(loader_themes(&cases), themes);
 }
 
 #[test]

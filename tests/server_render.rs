@@ -322,3 +322,36 @@ fn the_prerendered_embed_code_is_never_a_broken_path() {
         "no relative embed code anywhere"
     );
 }
+
+/// The frame's colour scheme is a radio group as GOV.UK writes one: a fieldset named by its
+/// legend and described by its hint, one labelled radio per theme, the embedded default checked.
+#[test]
+fn the_embed_dialog_offers_each_theme_as_a_labelled_radio() {
+    use coalition_explainer::embed::Theme;
+    let page = render(0);
+    let fieldset = select(&page, ".embed fieldset.embed__theme");
+    assert_eq!(fieldset.len(), 1, "one group of themes in the embed dialog");
+    let legend = select(&page, ".embed__theme > legend:first-child");
+    assert_eq!(text_of(&legend[0]), CONTENT.ui.theme_legend);
+    let hint = fieldset[0].attr("aria-describedby").expect("described");
+    assert_eq!(
+        text_of(&select(&page, &format!(".embed__theme #{hint}"))[0]),
+        CONTENT.ui.theme_hint
+    );
+    let radios = select(&page, ".embed__theme input[type=radio][name=embed-theme]");
+    let labels = [
+        CONTENT.ui.theme_light,
+        CONTENT.ui.theme_dark,
+        CONTENT.ui.theme_auto,
+    ];
+    assert_eq!(radios.len(), Theme::ALL.len());
+    for ((radio, theme), words) in radios.iter().zip(Theme::ALL).zip(labels) {
+        assert_eq!(radio.attr("value"), Some(theme.value()));
+        let id = radio.attr("id").expect("an id for its label");
+        let label = select(&page, &format!("label[for={id}]"));
+        assert_eq!(label.len(), 1, "{id} has one label");
+        assert_eq!(text_of(&label[0]), words);
+        let checked = radio.attr("checked").is_some();
+        assert_eq!(checked, theme == Theme::EMBEDDED_DEFAULT, "{id} checked");
+    }
+}

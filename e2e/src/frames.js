@@ -1,8 +1,9 @@
 // The frame sampler: loaded right after the probe when a scenario asks for it (the server's
 // `Setup::sample_frames`), and inlined into the test copy of standalone.html. From navigation
 // start it records, at every animation frame, which layer panels are on screen (the ids of the
-// `[role=tabpanel]` elements with a box) and `<html data-app>`, as runs of identical frames:
-// a check made once after load cannot see a layer that flashed on screen first.
+// `[role=tabpanel]` elements with a box), the page's background colour (which scheme is
+// painted) and `<html data-app>`, as runs of identical frames: a check made once after load
+// cannot see a layer, or a colour scheme, that flashed on screen first.
 // It forces no layout while a stylesheet is still loading (nothing is painted then, and Firefox
 // warns about layout forced before its stylesheets), and records that as "(styles loading)".
 (function () {
@@ -26,14 +27,17 @@
   }
 
   function sample(time) {
-    var app = document.documentElement.getAttribute("data-app") || "";
-    var shown = stylesLoading() ? "(styles loading)" : panelsOnScreen();
+    var root = document.documentElement;
+    var app = root.getAttribute("data-app") || "";
+    var loading = stylesLoading();
+    var shown = loading ? "(styles loading)" : panelsOnScreen();
+    var background = loading ? "" : getComputedStyle(root).backgroundColor;
     var last = runs[runs.length - 1];
-    if (last && last.shown === shown && last.app === app) {
+    if (last && last.shown === shown && last.app === app && last.background === background) {
       last.frames += 1;
       last.to = time;
     } else {
-      runs.push({ from: time, to: time, frames: 1, shown: shown, app: app });
+      runs.push({ from: time, to: time, frames: 1, shown: shown, app: app, background: background });
     }
     if (app === "ready") framesSinceReady += 1;
     pending = requestAnimationFrame(sample);

@@ -1,7 +1,7 @@
 //! What a reader does and sees on the explainer page, as small steps the scenarios compose.
 
 use crate::browser::Browser;
-use crate::engine::Engine;
+use crate::engine::{Engine, Scheme};
 use crate::Res;
 use coalition_explainer::content::CONTENT;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -344,6 +344,14 @@ pub fn announcement_for(layer: usize) -> String {
     CONTENT
         .ui
         .announcement(CONTENT.layers[layer].name, layer + 1, CONTENT.layers.len())
+}
+
+/// The page's background in `scheme` (style/main.css's `--paper`), as computed styles give it.
+pub fn paper(scheme: Scheme) -> &'static str {
+    match scheme {
+        Scheme::Light => "rgb(255, 255, 255)",
+        Scheme::Dark => "rgb(20, 23, 27)",
+    }
 }
 
 pub fn slug(layer: usize) -> &'static str {

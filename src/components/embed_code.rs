@@ -1,57 +1,99 @@
 use crate::clipboard::copy_text;
 use crate::content::CONTENT;
-use crate::embed::{embed_snippet, INITIAL_FRAME_HEIGHT};
+use crate::embed::{embed_snippet, Theme, INITIAL_FRAME_HEIGHT};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-/// A disclosure with the copy-ready embed code and a Copy button. Where the Clipboard API is
-/// missing or refused (an iframe without permission, an old browser), the code is selected and
-/// the reader is told to press the copy keys, so the code is never out of reach.
+/// A disclosure with the copy-ready embed code, the frame's colour scheme to choose, and a Copy
+/// button. Where the Clipboard API is missing or refused (an iframe without permission, an old
+/// browser), the code is selected and the reader is told to press the copy keys, so the code is
+/// never out of reach.
 #[function_component(EmbedCode)]
 pub fn embed_code() -> Html {
     let ui = &CONTENT.ui;
-    // The server does not know where the page will live: start with a note saying where the
-    // code comes from (identical on server and browser, for hydration), never a relative code
-    // that would load nothing once pasted into an article; then write it for this address.
-    let snippet = use_state(|| ui.embed_code_pending.to_owned());
+    // The server does not know where the page will live: until the browser says, the box holds
+    // a note saying where the code comes from (identical on server and browser, for hydration),
+    // never a relative code that would load nothing once pasted into an article.
+    // From disk (standalone.html) there is no address to embed: the box keeps what the page
+    // was built with, the absolute code (EXPLAINER_URL) or the note.
+    let page = use_state(|| None::<String>);
+    let built = use_state(|| None::<String>);
     let code = use_node_ref();
     {
-        let (snippet, code) = (snippet.clone(), code.clone());
+        let (page, built, code) = (page.clone(), built.clone(), code.clone());
         use_effect_with((), move |_| match page_address() {
-            Some(page) => snippet.set(embed_snippet(
-                &page,
-                CONTENT.meta.title,
-                INITIAL_FRAME_HEIGHT,
-            )),
-            // From disk (standalone.html) there is no address to embed: keep what the page came
-            // with, the build's absolute code (EXPLAINER_URL) or the note.
-            None => {
-                let prerendered = code
-                    .cast::<HtmlTextAreaElement>()
-                    .and_then(|textarea| textarea.default_value().ok());
-                if let Some(prerendered) = prerendered {
-                    snippet.set(prerendered);
-                }
-            }
+            Some(address) => page.set(Some(address)),
+            None => built.set(
+                code.cast::<HtmlTextAreaElement>()
+                    .and_then(|textarea| textarea.default_value().ok()),
+            ),
         });
     }
+    let theme = use_state(|| Theme::EMBEDDED_DEFAULT);
+    let snippet = match (&*page, &*built) {
+        (Some(page), _) => embed_snippet(page, CONTENT.meta.title, INITIAL_FRAME_HEIGHT, *theme),
+        (None, Some(built)) => built.clone(),
+        (None, None) => ui.embed_code_pending.to_owned(),
+    };
     let status = use_state(|| "");
     let onclick = {
         let (status, code, snippet) = (status.clone(), code.clone(), snippet.clone());
         Callback::from(move |_| copy(&code, &snippet, status.clone()))
     };
+    // A new choice makes a new code: "Copied" would speak of the old one.
+    let choose = {
+        let (theme, status) = (theme.clone(), status.clone());
+        Callback::from(move |chosen| {
+            theme.set(chosen);
+            status.set("");
+        })
+    };
     html! {
         <details class="embed">
             <summary class="embed__summary">{ ui.embed_heading }</summary>
             <p id="embed-help">{ ui.embed_help }</p>
+            { theme_choice(*theme, choose) }
             <label class="embed__label" id="embed-code-label" for="embed-code">{ ui.embed_code_label }</label>
             // Named by reference too: checkers that skip the closed disclosure's label still find it.
             <textarea id="embed-code" class="embed__code" readonly=true rows="5" spellcheck="false"
                 aria-labelledby="embed-code-label" aria-describedby="embed-help" ref={code}
-                value={(*snippet).clone()} />
+                value={snippet} />
             <button type="button" class="button embed__copy" {onclick}>{ ui.copy }</button>
             <p class="embed__status" aria-live="polite">{ *status }</p>
         </details>
+    }
+}
+
+/// The frame's colour scheme as a radio group (GOV.UK's pattern: a fieldset whose legend asks,
+/// a hint, one labelled radio per theme), `chosen` checked.
+fn theme_choice(chosen: Theme, choose: Callback<Theme>) -> Html {
+    let ui = &CONTENT.ui;
+    let radios = Theme::ALL.into_iter().map(|theme| {
+        let id = format!("embed-theme-{}", theme.value());
+        let onchange = choose.reform(move |_| theme);
+        html! {
+            <div class="radios__item">
+                <input class="radios__input" type="radio" name="embed-theme" id={id.clone()}
+                    value={theme.value()} checked={theme == chosen} {onchange} />
+                <label class="radios__label" for={id}>{ theme_label(theme) }</label>
+            </div>
+        }
+    });
+    html! {
+        <fieldset class="embed__theme" aria-describedby="embed-theme-hint">
+            <legend class="embed__legend">{ ui.theme_legend }</legend>
+            <p class="embed__hint" id="embed-theme-hint">{ ui.theme_hint }</p>
+            <div class="radios">{ for radios }</div>
+        </fieldset>
+    }
+}
+
+fn theme_label(theme: Theme) -> &'static str {
+    let ui = &CONTENT.ui;
+    match theme {
+        Theme::Light => ui.theme_light,
+        Theme::Dark => ui.theme_dark,
+        Theme::Auto => ui.theme_auto,
     }
 }
 

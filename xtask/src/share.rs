@@ -9,7 +9,7 @@
 //! writing a broken one. With it, the prerendered page carries the same absolute embed code.
 
 use coalition_explainer::content::CONTENT;
-use coalition_explainer::embed::{embed_snippet, INITIAL_FRAME_HEIGHT, INITIAL_FRAME_WIDTH};
+use coalition_explainer::embed::{embed_snippet, Theme, INITIAL_FRAME_HEIGHT, INITIAL_FRAME_WIDTH};
 use std::path::Path;
 
 pub const OEMBED_FILE: &str = "oembed.json";
@@ -88,6 +88,7 @@ pub fn embed_code(site: &SiteAddress) -> String {
         &site.of("index.html"),
         CONTENT.meta.title,
         INITIAL_FRAME_HEIGHT,
+        Theme::EMBEDDED_DEFAULT,
     )
 }
 

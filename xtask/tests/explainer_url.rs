@@ -74,7 +74,8 @@ fn embed_box(page: &str) -> String {
 
 /// The code loads the page from `address` and `embed.js` from the same folder.
 fn assert_absolute_pair(code: &str, address: &str, place: &str) {
-    let frame = format!("<iframe src=\"{address}index.html?embed\"");
+    // The frame default (light), written out as the dialog writes every choice.
+    let frame = format!("<iframe src=\"{address}index.html?embed&theme=light\"");
     let script = format!("<script src=\"{address}embed.js\" async></script>");
     assert!(
         code.starts_with(&frame) && code.trim_end().ends_with(&script),

@@ -2,7 +2,7 @@
 
 use crate::browser::Browser;
 use crate::engine::Scheme;
-use crate::page::{announcement_for, check, layer_count};
+use crate::page::{announcement_for, check, layer_count, paper};
 use crate::Res;
 use coalition_explainer::content::CONTENT;
 use std::path::PathBuf;
@@ -44,10 +44,19 @@ axe.run(document, { runOnly: { type: 'tag', values: arguments[0] } })
 
 /// Zero axe violations on every layer at `width`, in the session's scheme.
 pub async fn axe_at_width(browser: &mut Browser, width: u32) -> Res<()> {
-    let source = axe_source()?;
     browser.set_viewport(width, 900).await?;
     browser.open("").await?;
-    browser.js(&source, vec![]).await?;
+    axe_every_layer(
+        browser,
+        &format!("axe at {width} px, {} scheme", browser.scheme.name()),
+    )
+    .await
+}
+
+/// Zero axe violations on every layer of the explainer open in the current document (a frame's
+/// too, once entered); `context` heads the failure.
+pub async fn axe_every_layer(browser: &Browser, context: &str) -> Res<()> {
+    browser.js(&axe_source()?, vec![]).await?;
     let mut violations = Vec::new();
     for layer in 0..layer_count() {
         browser.click_tab(layer).await?;
@@ -67,11 +76,7 @@ pub async fn axe_at_width(browser: &mut Browser, width: u32) -> Res<()> {
         }
     }
     check(violations.is_empty(), || {
-        format!(
-            "axe at {width} px, {} scheme:\n  {}",
-            browser.scheme.name(),
-            violations.join("\n  ")
-        )
+        format!("{context}:\n  {}", violations.join("\n  "))
     })
 }
 
@@ -190,11 +195,7 @@ pub async fn scheme_and_reduced_motion_apply(browser: &mut Browser) -> Res<()> {
         )
         .await?;
     let dark = browser.scheme == Scheme::Dark;
-    let (paper, name) = if dark {
-        ("rgb(20, 23, 27)", "dark")
-    } else {
-        ("rgb(255, 255, 255)", "light")
-    };
+    let (paper, name) = (paper(browser.scheme), browser.scheme.name());
     check(media["dark"] == dark, || {
         format!("prefers-color-scheme is not {name}: {media}")
     })?;

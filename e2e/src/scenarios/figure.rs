@@ -157,14 +157,8 @@ async fn photograph_figure(browser: &mut Browser, width: u32, name: &str) -> Res
     browser.set_viewport(width, 900).await?;
     browser.open(&format!("?layer={}", slug(1))).await?;
     browser.wait_for_app_started().await?;
-    browser
-        .js(
-            "document.querySelector('figure.layers').scrollIntoView({ block: 'start' });",
-            vec![],
-        )
-        .await?;
-    browser.settle().await?;
-    screenshots::save(browser, &format!("{name}-{width}px")).await
+    let what = format!("{name}-{width}px");
+    screenshots::save_scrolled_to(browser, "figure.layers", "start", &what).await
 }
 
 /// The two ways a reader enlarges or spaces text, as stylesheet rules (CSSOM, which the strict

@@ -15,7 +15,7 @@ const FRAMES_BEFORE_RELEASE: u64 = 3;
 /// A frame at 60 Hz, for the last run of samples (which has no next one to end it).
 const FRAME_MS: f64 = 1000.0 / 60.0;
 /// What the sampler records while a stylesheet loads (nothing is painted then).
-const STYLES_LOADING: &str = "(styles loading)";
+pub const STYLES_LOADING: &str = "(styles loading)";
 
 /// The links the issue tried: both forms, for two layers.
 fn shared_links() -> Vec<(String, usize)> {
@@ -57,27 +57,7 @@ pub(super) async fn first_frames(
     link: &str,
     layer: usize,
 ) -> Res<()> {
-    browser.open_held(mode, link).await?;
-    browser
-        .wait_until(
-            &format!(
-                "return window.__e2eFrames.report().runs.some(run => run.app === 'loading' && run.shown !== '' && run.shown !== '{STYLES_LOADING}' && run.frames >= {FRAMES_BEFORE_RELEASE});"
-            ),
-            "frames with a panel painted while the app was held back",
-        )
-        .await?;
-    browser.release_app(mode).await?;
-    browser
-        .wait_until(
-            &format!(
-                "return window.__e2eFrames.report().framesSinceReady >= {FRAMES_AFTER_READY};"
-            ),
-            "the app started and on screen for a few frames",
-        )
-        .await?;
-    let report = browser
-        .js("return window.__e2eFrames.report();", vec![])
-        .await?;
+    let report = sampled_load(browser, mode, link).await?;
     let frames = Frames::from_report(&report, &format!("panel-{}", slug(layer)));
     println!(
         "    {} {} {link}: another layer's panel on screen {} ms ({} of {} frames); the linked one from frame {} ({} before the app started); layout shift {}",
@@ -91,6 +71,35 @@ pub(super) async fn first_frames(
         frames.layout_shift.map_or("not reported".to_owned(), |shift| shift.to_string()),
     );
     frames.judge()
+}
+
+/// Opens `link` in `mode` with the app held back and the sampler on, lets the app start once a
+/// panel has been painted for a few frames (with a reader's first sign of interest, which a
+/// plain top-level page waits for), and returns the sampler's report (`frames.js`) once the app
+/// has been on screen for a few more: every frame from navigation start to after the takeover.
+pub async fn sampled_load(browser: &Browser, mode: Mode, link: &str) -> Res<Value> {
+    browser.open_held(mode, link).await?;
+    browser
+        .wait_until(
+            &format!(
+                "return window.__e2eFrames.report().runs.some(run => run.app === 'loading' && run.shown !== '' && run.shown !== '{STYLES_LOADING}' && run.frames >= {FRAMES_BEFORE_RELEASE});"
+            ),
+            "frames with a panel painted while the app was held back",
+        )
+        .await?;
+    browser.release_app(mode).await?;
+    browser.show_interest().await?;
+    browser
+        .wait_until(
+            &format!(
+                "return window.__e2eFrames.report().framesSinceReady >= {FRAMES_AFTER_READY};"
+            ),
+            "the app started and on screen for a few frames",
+        )
+        .await?;
+    browser
+        .js("return window.__e2eFrames.report();", vec![])
+        .await
 }
 
 /// What the sampler saw on one load, judged against the linked panel.

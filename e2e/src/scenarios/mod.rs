@@ -15,6 +15,7 @@ mod print;
 mod quote_links;
 mod screenshots;
 mod self_check;
+mod theme;
 mod whatever_fails;
 
 use crate::browser::Browser;
@@ -104,12 +105,19 @@ fn shared() -> Vec<Scenario> {
         Light copy_link_with_and_without_permission => quote_links::copy_link_with_and_without_permission;
         Light quote_link_screenshots => quote_links::quote_link_screenshots;
         Dark quote_link_screenshots => quote_links::quote_link_screenshots;
+        Light host_chosen_theme => theme::host_chosen_theme;
+        Light axe_in_a_forced_theme => theme::axe_in_a_forced_theme;
+        Light theme_screenshots => theme::theme_screenshots;
+        Light embed_dialog_writes_the_chosen_theme => theme::embed_dialog_writes_the_chosen_theme;
         Dark figure_screenshots => figure::figure_screenshots;
         Dark scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
         Dark axe_at_360px => |b| accessibility::axe_at_width(b, 360);
         Dark axe_at_1280px => |b| accessibility::axe_at_width(b, 1280);
         Dark screenshots_at_360px => |b| screenshots::every_layer(b, 360);
         Dark screenshots_at_1280px => |b| screenshots::every_layer(b, 1280);
+        Dark host_chosen_theme => theme::host_chosen_theme;
+        Dark axe_in_a_forced_theme => theme::axe_in_a_forced_theme;
+        Dark theme_screenshots => theme::theme_screenshots;
     ]
 }
 
@@ -118,6 +126,8 @@ fn chromium_only() -> Vec<Scenario> {
     scenarios![
         Light print_media_is_black_on_white => print::print_media_is_black_on_white;
         Light forced_colours => figure::forced_colours;
+        Light auto_follows_the_system_live => theme::auto_follows_the_system_live;
+        Light print_in_a_forced_dark_theme_is_black_on_white => |b| print::print_media_is_black_on_white_at(b, "?theme=dark");
         Dark forced_colours => figure::forced_colours;
         Light phone_deep_links_paint_only_their_layer => |b| on_a_phone(b, first_paint::deep_links_paint_only_their_layer);
         Light phone_early_input_is_kept => |b| on_a_phone(b, early_input::early_input_is_kept);

@@ -173,7 +173,15 @@ fn expect_in_order(text: &str, what: &str) -> Res<()> {
 /// In print media (Chromium's emulation), every panel shows, no control does, and every layer's
 /// heading is black-ish on white, in the session's scheme.
 pub async fn print_media_is_black_on_white(browser: &mut Browser) -> Res<()> {
-    browser.open("").await?;
+    print_media_is_black_on_white_at(browser, "").await
+}
+
+/// The same for the page at `path_and_query` (`?theme=dark`: paper is white whatever the theme).
+pub async fn print_media_is_black_on_white_at(
+    browser: &mut Browser,
+    path_and_query: &str,
+) -> Res<()> {
+    browser.open(path_and_query).await?;
     browser.click_tab(1).await?;
     browser
         .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))

@@ -15,6 +15,24 @@ pub async fn every_layer(browser: &mut Browser, width: u32) -> Res<()> {
     Ok(())
 }
 
+/// The viewport with the element matching `selector` scrolled to `block` (`start`, `center`),
+/// saved as `save` does.
+pub async fn save_scrolled_to(
+    browser: &Browser,
+    selector: &str,
+    block: &str,
+    what: &str,
+) -> Res<()> {
+    browser
+        .js(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: arguments[1] });",
+            vec![selector.into(), block.into()],
+        )
+        .await?;
+    browser.settle().await?;
+    save(browser, what).await
+}
+
 /// The viewport as `<engine>-<scheme>-<what>.png` in the screenshot folder.
 pub async fn save(browser: &Browser, what: &str) -> Res<()> {
     let folder = screenshot_folder();
