@@ -262,13 +262,13 @@ function boot(tag) {
     root.dataset.app = "ready";
     if (readerChoice !== null) tabOf(readerChoice)?.click();
     const tab = tabOf(shown);
-    const settled = () => !tab || tab.getAttribute("aria-selected") === "true";
-    if (settled()) return forgetChoice();
-    const observer = new MutationObserver(() => settled() && (observer.disconnect(), forgetChoice()));
-    observer.observe(tab, { attributes: true, attributeFilter: ["aria-selected"] });
-    // Should the app ever settle elsewhere, the reader's next press still hands it the page.
-    addEventListener("pointerdown", forgetChoice, { capture: true, once: true });
-    addEventListener("keydown", forgetChoice, { capture: true, once: true });
+    if (!tab || tab.getAttribute("aria-selected") === "true") return forgetChoice();
+    // The app selects a tab itself once it has rendered (the linked one, or the reader's next
+    // choice): only then is its own panel the right one to show. A press in between must not
+    // hand it the page early, or the prerendered first panel would flash by.
+    const tabs = tab.closest("[role=tablist]") ?? document;
+    const observer = new MutationObserver(() => (observer.disconnect(), forgetChoice()));
+    observer.observe(tabs, { subtree: true, attributes: true, attributeFilter: ["aria-selected"] });
   }
 
   function forgetChoice() {

@@ -57,7 +57,21 @@ pub(super) async fn first_frames(
     link: &str,
     layer: usize,
 ) -> Res<()> {
-    let report = sampled_load(browser, mode, link).await?;
+    first_frames_checking(browser, mode, link, layer, async |_| Ok(())).await
+}
+
+/// `first_frames`, with `while_held` run once the linked panel has been painted and before the
+/// app is let start: what the loader alone must have done by then.
+pub(super) async fn first_frames_checking(
+    browser: &Browser,
+    mode: Mode,
+    link: &str,
+    layer: usize,
+    while_held: impl AsyncFnOnce(&Browser) -> Res<()>,
+) -> Res<()> {
+    painted_while_held(browser, mode, link).await?;
+    while_held(browser).await?;
+    let report = sampled_takeover(browser, mode).await?;
     let frames = Frames::from_report(&report, &format!("panel-{}", slug(layer)));
     println!(
         "    {} {} {link}: another layer's panel on screen {} ms ({} of {} frames); the linked one from frame {} ({} before the app started); layout shift {}",
@@ -78,6 +92,13 @@ pub(super) async fn first_frames(
 /// plain top-level page waits for), and returns the sampler's report (`frames.js`) once the app
 /// has been on screen for a few more: every frame from navigation start to after the takeover.
 pub async fn sampled_load(browser: &Browser, mode: Mode, link: &str) -> Res<Value> {
+    painted_while_held(browser, mode, link).await?;
+    sampled_takeover(browser, mode).await
+}
+
+/// Opens `link` in `mode` with the app held back and the sampler on, until a panel has been
+/// painted for a few frames.
+async fn painted_while_held(browser: &Browser, mode: Mode, link: &str) -> Res<()> {
     browser.open_held(mode, link).await?;
     browser
         .wait_until(
@@ -86,7 +107,12 @@ pub async fn sampled_load(browser: &Browser, mode: Mode, link: &str) -> Res<Valu
             ),
             "frames with a panel painted while the app was held back",
         )
-        .await?;
+        .await
+}
+
+/// Lets the held app start and returns the sampler's report once it has been on screen for a
+/// few frames.
+async fn sampled_takeover(browser: &Browser, mode: Mode) -> Res<Value> {
     browser.release_app(mode).await?;
     browser.show_interest().await?;
     browser
