@@ -9,6 +9,7 @@ const COMMON_WORDS: &[&str] = &[
     "have", "had", "not", "but", "can", "will", "would", "could", "been", "which", "who", "their",
     "they", "them", "his", "her", "our", "than", "into", "onto", "one", "any", "all", "also",
     "what", "when", "where", "how", "yet", "still", "said", "says", "more", "most", "such", "only",
+    "being", "out", "about", "after", "before", "over", "there", "these", "those", "then", "just",
 ];
 
 /// An article sentence and the words it shares with ours, most shared first.
