@@ -4,7 +4,6 @@
 
 use coalition_explainer::content::CONTENT;
 use coalition_explainer::App;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -37,9 +36,35 @@ fn unmount(mounted: Mounted) {
     mounted.root.remove();
 }
 
-/// Lets Yew's scheduler run the queued renders and effects.
+/// Runs Yew's queued renders and effects to the end.
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    yew::scheduler::flush().await;
+}
+
+/// The next animation frame: the app writes the address after the frame showing a choice.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+}
+
+/// Waits, frame by frame (a few seconds at most), until the address's query contains `part`.
+async fn address_comes_to_name(part: &str) {
+    const FRAMES: usize = 300;
+    let search = || {
+        gloo::utils::window()
+            .location()
+            .search()
+            .expect("a search string")
+    };
+    for _ in 0..FRAMES {
+        if search().contains(part) {
+            return;
+        }
+        next_frame().await;
+    }
+    panic!("the URL never named {part}: {}", search());
 }
 
 fn find(root: &Element, css: &str) -> HtmlElement {
@@ -110,14 +135,7 @@ async fn clicking_a_layer_shows_its_quotes(root: &Element) {
             quote.speaker
         );
     }
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .expect("a search string");
-    assert!(
-        search.contains("layer=us-backstop"),
-        "the URL names the layer: {search}"
-    );
+    address_comes_to_name("layer=us-backstop").await;
 }
 
 async fn arrow_keys_home_and_end_move_between_layers_and_focus(root: &Element) {

@@ -151,6 +151,14 @@ impl Browser {
         Ok(problems)
     }
 
+    /// Whether the driver's output not yet read by `console_problems` mentions `needle`.
+    pub fn engine_output_mentions(&self, needle: &str) -> bool {
+        let output = self.output.lock().expect("output lock");
+        output[self.output_read..]
+            .iter()
+            .any(|line| line.contains(needle))
+    }
+
     async fn vendor(&self, path: &'static str, body: Value) -> Res<Value> {
         self.client
             .issue_cmd(VendorCommand { path, body })

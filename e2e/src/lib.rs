@@ -4,6 +4,8 @@
 //! 127.0.0.1, opens one WebDriver session, and runs every scenario in it, one after another.
 //! After each scenario the page, the engine and the server are asked whether anything went
 //! wrong: a console error or warning, an uncaught error, or a request not answered with 200.
+//! Then it takes the screenshots (`scenarios::screenshots`), artifacts rather than tests: they
+//! are reported as `screenshots: N written`, never counted as passed.
 
 mod browser;
 mod engine;
@@ -12,6 +14,7 @@ mod page;
 pub mod phone;
 mod scenarios;
 mod server;
+mod wait;
 
 pub use engine::Engine;
 
@@ -49,14 +52,26 @@ pub fn run(engine: Engine) -> ExitCode {
         .into_iter()
         .map(|scenario| {
             let suite = Arc::clone(&suite);
-            let name = format!("{}::{}", scenario.scheme.name(), scenario.name);
-            Trial::test(name, move || suite.run(&scenario).map_err(Into::into))
-                .with_ignored_flag(!asked)
+            Trial::test(full_name(&scenario), move || {
+                suite.run(&scenario).map_err(Into::into)
+            })
+            .with_ignored_flag(!asked)
         })
         .collect();
     let conclusion = libtest_mimic::run(&arguments, trials);
+    let runs_scenarios = asked || arguments.include_ignored || arguments.ignored;
+    let screenshots_taken = arguments.list || !runs_scenarios || suite.take_screenshots(&arguments);
     suite.finish();
-    conclusion.exit_code()
+    if screenshots_taken {
+        conclusion.exit_code()
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `<scheme>::<scenario>`, what a filter argument matches.
+fn full_name(scenario: &Scenario) -> String {
+    format!("{}::{}", scenario.scheme.name(), scenario.name)
 }
 
 struct Suite {
@@ -92,13 +107,38 @@ impl Suite {
         self.runtime.block_on(state.run(self.engine, scenario))
     }
 
+    /// Takes the screenshots the arguments' filter selects, after the tests, and says how many
+    /// were written (the tests' own, such as forced colours', included); false if one failed.
+    fn take_screenshots(&self, arguments: &Arguments) -> bool {
+        let selected: Vec<Scenario> = scenarios::screenshots()
+            .into_iter()
+            .filter(|scenario| {
+                !arguments.is_filtered_out(&Trial::test(full_name(scenario), || Ok(())))
+            })
+            .collect();
+        let mut failed = 0;
+        for scenario in &selected {
+            if let Err(error) = self.run(scenario) {
+                println!("screenshots {}: FAILED\n{error}", full_name(scenario));
+                failed += 1;
+            }
+        }
+        let written = scenarios::screenshots_written();
+        if written > 0 || !selected.is_empty() {
+            println!(
+                "screenshots: {written} written in {} ({} of {} screenshot scenarios failed)",
+                scenarios::screenshot_folder().display(),
+                failed,
+                selected.len()
+            );
+        }
+        failed == 0
+    }
+
     fn finish(&self) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(browser) = state.browser.take() {
             self.runtime.block_on(browser.close());
-        }
-        if state.server.is_some() {
-            println!("screenshots: {}", scenarios::screenshot_folder().display());
         }
     }
 }

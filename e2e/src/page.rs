@@ -2,6 +2,7 @@
 
 use crate::browser::Browser;
 use crate::engine::{Engine, Scheme};
+use crate::wait::Poll;
 use crate::Res;
 use coalition_explainer::content::CONTENT;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -12,6 +13,10 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 const APP_START: Duration = Duration::from_secs(60);
+/// The app writes the address after the frame showing a choice: a few frames.
+const ADDRESS_WRITTEN: Duration = Duration::from_secs(5);
+/// Xvfb's window manager applies a size within moments, or adjusts it.
+const WINDOW_RESIZED: Duration = Duration::from_secs(1);
 
 /// The explainer's state as the page shows it.
 #[derive(Debug, PartialEq)]
@@ -68,16 +73,11 @@ impl Browser {
             .await;
     }
 
-    /// Polls `script` (returning a boolean) until it is true.
+    /// Waits until `script` (returning a boolean) is true.
     pub async fn wait_until(&self, script: &str, what: &str) -> Res<()> {
-        let started = std::time::Instant::now();
-        while started.elapsed() < APP_START {
-            if self.js(script, vec![]).await? == json!(true) {
-                return Ok(());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Err(format!("{what}: not seen within {} s", APP_START.as_secs()))
+        self.poll_script(what, APP_START, script, vec![], |value| value == true)
+            .await
+            .map(drop)
     }
 
     /// Waits for the layer tabs. They are prerendered, and the app itself loads on the reader's
@@ -151,15 +151,21 @@ impl Browser {
     /// app writes the URL in an effect, which Yew's scheduler may run just after the render
     /// that a script already sees (it yields to the browser every 16 ms on a busy machine).
     pub async fn search_once_it_is(&self, expected: &str) -> Res<String> {
-        let started = std::time::Instant::now();
-        loop {
-            let search = self.js("return location.search;", vec![]).await?;
-            let search = search.as_str().unwrap_or_default().to_owned();
-            if search == expected || started.elapsed() > Duration::from_secs(5) {
-                return Ok(search);
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        const SEARCH_JS: &str = "return location.search;";
+        let reached = self
+            .poll_script(
+                "the address",
+                ADDRESS_WRITTEN,
+                SEARCH_JS,
+                vec![],
+                |search| search == expected,
+            )
+            .await;
+        let search = match reached {
+            Ok(search) => search,
+            Err(_) => self.js(SEARCH_JS, vec![]).await?,
+        };
+        Ok(search.as_str().unwrap_or_default().to_owned())
     }
 
     /// A real pointer click on the tab of `layer`, through WebDriver.
@@ -300,8 +306,17 @@ impl Browser {
                 .set_window_size(outer_width, outer_height)
                 .await
                 .map_err(|e| format!("set window size: {e}"))?;
-            // Under Xvfb the window manager applies sizes a moment after WebDriver returns.
-            tokio::time::sleep(Duration::from_millis(150)).await;
+            // Under Xvfb the window manager applies sizes a moment after WebDriver returns;
+            // a size it adjusts is measured and corrected all the same.
+            let _ = self
+                .poll_script(
+                    "the window's new size",
+                    WINDOW_RESIZED,
+                    "return window.outerWidth;",
+                    vec![],
+                    |outer| outer.as_u64() == Some(u64::from(outer_width)),
+                )
+                .await;
             let inner = self
                 .js("return [window.innerWidth, window.innerHeight];", vec![])
                 .await?;
@@ -374,20 +389,19 @@ pub fn check(condition: bool, message: impl FnOnce() -> String) -> Res<()> {
 /// Checks the page shows `layer` alone, chosen and with its own panel, waiting for it while
 /// the app may still be loading.
 pub async fn expect_layer(browser: &Browser, layer: usize, context: &str) -> Res<LayerView> {
-    let started = std::time::Instant::now();
-    loop {
-        let view = browser.layer_view().await?;
-        if view.selected == Some(layer) && view.visible_panels == [layer] {
-            return Ok(view);
-        }
-        if started.elapsed() > APP_START {
-            return Err(format!(
-                "{context}: expected layer {layer} ({}) alone, saw {view:?}",
-                slug(layer)
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let what = format!("{context}: layer {layer} ({}) alone", slug(layer));
+    browser
+        .poll(&what, APP_START, async |browser| {
+            let view = browser.layer_view().await?;
+            Ok(
+                if view.selected == Some(layer) && view.visible_panels == [layer] {
+                    Poll::Met(view)
+                } else {
+                    Poll::NotYet(format!("{view:?}"))
+                },
+            )
+        })
+        .await
 }
 
 /// Waits (a few seconds at most: the app writes the address after the frame) until the address
@@ -401,21 +415,17 @@ const fromQuery = slugs.indexOf(new URLSearchParams(location.search).get("layer"
 return { linked: fromFragment >= 0 ? fromFragment : fromQuery, address: location.search + location.hash };
 "#;
     let slugs: Vec<&str> = CONTENT.layers.iter().map(|layer| layer.slug).collect();
-    let started = std::time::Instant::now();
-    loop {
-        let found = browser.js(LINKED_JS, vec![json!(slugs)]).await?;
-        if found["linked"].as_i64() == i64::try_from(layer).ok() {
-            return Ok(());
-        }
-        if started.elapsed() > Duration::from_secs(5) {
-            return Err(format!(
-                "{when}: the address {} does not link to {}",
-                found["address"],
-                slug(layer)
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let what = format!("{when}: the address linking to {}", slug(layer));
+    browser
+        .poll_script(
+            &what,
+            ADDRESS_WRITTEN,
+            LINKED_JS,
+            vec![json!(slugs)],
+            |found| found["linked"].as_i64() == i64::try_from(layer).ok(),
+        )
+        .await
+        .map(drop)
 }
 
 /// A script function, `staticView(doc)`: how much of the static view (every layer and quote

@@ -5,6 +5,9 @@
 //! - `build`: the deployable site in `dist/` (`trunk build --release`), with its sizes.
 //! - `test`: every test: native (content, reducer, deep links, server renders), then the
 //!   browser test in headless Chromium, then the release build.
+//! - `content [FILE]`: the editors' loop: validates a content file and checks its quotes
+//!   against the article in seconds, without building the WASM (see content.rs).
+//! - `lint`: `cargo fmt --check` and clippy (native and WASM) with `-D warnings`, as `test` runs them.
 //! - `check-html`: the W3C HTML checker on the built `dist/` and the embed code.
 //! - `setup`: only the installs.
 //! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`.
@@ -13,6 +16,8 @@
 mod bench;
 mod check_html;
 mod command;
+mod content;
+mod overlap;
 mod prerender;
 mod preview;
 mod setup;
@@ -26,7 +31,7 @@ mod toolchain;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | build | test | check-html | setup | prerender | preview-image>";
+    "usage: cargo xtask <serve | build | test | content [FILE] | lint | check-html | setup | prerender | preview-image>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -34,6 +39,8 @@ fn main() -> ExitCode {
         "serve" => serve(),
         "build" => build(),
         "test" => tests::run_all(),
+        "content" => content::run_task(std::env::args().nth(2)),
+        "lint" => tests::lint_task(),
         "check-html" => check_html::run_task(),
         "setup" => setup::build_tools().and_then(|()| setup::browser_tools()),
         "prerender" => prerender::run(),

@@ -1,6 +1,6 @@
 //! `cargo xtask test`: every test, in the order that fails fastest, with one summary line.
 
-use crate::command::{describe, tool};
+use crate::command::{describe, run, tool};
 #[path = "e2e.rs"]
 mod e2e;
 use crate::setup::{self, CHROMEDRIVER};
@@ -14,7 +14,42 @@ struct Tally {
     failed: usize,
 }
 
+/// The project's lints, each counted as one test: clean passes, anything reported fails.
+const LINTS: [&[&str]; 3] = [
+    &["fmt", "--all", "--", "--check"],
+    &[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ],
+    &[
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "coalition-explainer",
+        "--lib",
+        "--bins",
+        "--test",
+        "browser",
+        "--",
+        "-D",
+        "warnings",
+    ],
+];
+
 impl Tally {
+    /// One check's verdict.
+    fn count(&mut self, outcome: &Result<(), String>) {
+        match outcome {
+            Ok(()) => self.passed += 1,
+            Err(_) => self.failed += 1,
+        }
+    }
+
     fn read(&mut self, line: &str) {
         let Some(result) = line.trim().strip_prefix("test result: ") else {
             return;
@@ -39,6 +74,10 @@ pub fn run_all() -> Result<(), String> {
     e2e::install_tools()?;
     let mut native = Tally::default();
     let mut browser = Tally::default();
+
+    section("Lints: cargo fmt --check, cargo clippy -D warnings (native, then the WASM)");
+    let mut lints = Tally::default();
+    let lint_outcome = linted(&mut lints);
 
     section("Native tests: content, reducer, deep links, server-side renders");
     let mut cargo_test = tool("cargo", &["test", "--workspace"]);
@@ -89,6 +128,7 @@ pub fn run_all() -> Result<(), String> {
     }
 
     println!();
+    println!("lints: {} passed, {} failed", lints.passed, lints.failed);
     println!("native: {} passed, {} failed", native.passed, native.failed);
     println!(
         "browser (Chromium): {} passed, {} failed",
@@ -118,12 +158,13 @@ pub fn run_all() -> Result<(), String> {
         .map(|(_, tally, outcome)| tally.failed.max(usize::from(outcome.is_err())))
         .sum();
     let html_failed = html.failed.max(usize::from(html_outcome.is_err()));
-    let failed = native.failed
+    let failed = lints.failed
+        + native.failed
         + browser.failed
         + usize::from(build_outcome.is_err())
         + html_failed
         + e2e_failed;
-    let passed = native.passed + browser.passed + html.passed + e2e_passed;
+    let passed = lints.passed + native.passed + browser.passed + html.passed + e2e_passed;
     println!("{passed} passed, {failed} failed");
     let e2e_outcome = engines.into_iter().try_for_each(|(_, tally, outcome)| {
         outcome?;
@@ -132,7 +173,8 @@ pub fn run_all() -> Result<(), String> {
         }
         Ok(())
     });
-    native_outcome
+    lint_outcome
+        .and(native_outcome)
         .and(browser_outcome)
         .and(build_outcome)
         .and(html_outcome)
@@ -144,6 +186,27 @@ pub fn run_all() -> Result<(), String> {
     // The totals again as the last line, where CI reads a run's result.
     println!("\ntotal: {passed} passed, {failed} failed");
     Ok(())
+}
+
+/// `cargo xtask lint`: the lints alone, with their count.
+pub fn lint_task() -> Result<(), String> {
+    let mut lints = Tally::default();
+    let outcome = linted(&mut lints);
+    println!("lints: {} passed, {} failed", lints.passed, lints.failed);
+    outcome
+}
+
+/// Runs every lint, counting each; the first failure is the outcome.
+fn linted(tally: &mut Tally) -> Result<(), String> {
+    let outcomes: Vec<Result<(), String>> = LINTS
+        .iter()
+        .map(|args| {
+            let outcome = run(tool("cargo", args));
+            tally.count(&outcome);
+            outcome
+        })
+        .collect();
+    outcomes.into_iter().collect()
 }
 
 /// The W3C checker's documents counted as tests: each passes with no error or warning.

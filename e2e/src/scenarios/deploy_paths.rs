@@ -13,10 +13,11 @@ use crate::browser::Browser;
 use crate::modes::Mode;
 use crate::page::{check, Failures};
 use crate::server::Setup;
+use crate::wait::Poll;
 use crate::Res;
 use coalition_explainer::content::CONTENT;
 use serde_json::{json, Value};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The sub-folder issue 13 names.
 const SUB_FOLDER: &str = "/graphics/2026/ukraine/";
@@ -163,28 +164,27 @@ return {
   app: document.documentElement.getAttribute('data-app'),
   height: document.documentElement.getBoundingClientRect().height,
 };"#;
-    let started = Instant::now();
-    loop {
-        let outside = browser.js(OUTSIDE, vec![]).await?;
-        let inside = inside_frame(browser, INSIDE).await?;
-        let number = |value: &Value| value.as_f64().unwrap_or(-1.0);
-        let fits = number(&outside["width"]) == number(&outside["column"])
-            && outside["borders"] == json!(["0px", "0px", "0px", "0px"])
-            && inside["app"] == json!("ready")
-            && (number(&outside["height"]) - number(&inside["height"])).abs() <= HEIGHT_TOLERANCE;
-        let right_page = inside["address"]
-            .as_str()
-            .is_some_and(|address| address.starts_with(&format!("{page}?embed")));
-        if fits && right_page {
-            return Ok(());
-        }
-        if started.elapsed() > FRAME_SETTLE {
-            return Err(format!(
-                "the pasted frame does not fit its explainer at {page}: outside {outside}, inside {inside}"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    let what = format!("the pasted frame fitting its explainer at {page}");
+    browser
+        .poll(&what, FRAME_SETTLE, async |browser| {
+            let outside = browser.js(OUTSIDE, vec![]).await?;
+            let inside = inside_frame(browser, INSIDE).await?;
+            let number = |value: &Value| value.as_f64().unwrap_or(-1.0);
+            let fits = number(&outside["width"]) == number(&outside["column"])
+                && outside["borders"] == json!(["0px", "0px", "0px", "0px"])
+                && inside["app"] == json!("ready")
+                && (number(&outside["height"]) - number(&inside["height"])).abs()
+                    <= HEIGHT_TOLERANCE;
+            let right_page = inside["address"]
+                .as_str()
+                .is_some_and(|address| address.starts_with(&format!("{page}?embed")));
+            Ok(if fits && right_page {
+                Poll::Met(())
+            } else {
+                Poll::NotYet(format!("outside {outside}, inside {inside}"))
+            })
+        })
+        .await
 }
 
 /// Runs `script` in the article's one frame (our explainer, cross-origin), and reads the

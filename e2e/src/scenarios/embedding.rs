@@ -7,7 +7,7 @@ use crate::page::{check, expect_static_view, layer_count, slug, STATIC_VIEW_FN};
 use crate::server::STRICT_CSP;
 use crate::Res;
 use serde_json::{json, Value};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How long a frame may take to load its app and settle its height on 2 busy cores.
 pub(super) const FRAME_SETTLE: Duration = Duration::from_secs(30);
@@ -171,29 +171,21 @@ async fn frames_fit(browser: &Browser, context: &str) -> Res<()> {
     scrolls: root ? root.scrollHeight > root.clientHeight + 1 : true,
   };
 });"#;
-    let started = Instant::now();
-    loop {
-        let frames = browser.js(MEASURE, vec![]).await?;
-        let fits = |f: &Value| {
-            let (outer, content) = (
-                f["outer"].as_f64().unwrap_or(-1.0),
-                f["content"].as_f64().unwrap_or(-1.0),
-            );
-            content > 0.0
-                && (outer - content).abs() <= HEIGHT_TOLERANCE
-                && f["scrolls"] == json!(false)
-        };
-        let all = frames.as_array().cloned().unwrap_or_default();
-        if !all.is_empty() && all.iter().all(fits) {
-            return Ok(());
-        }
-        if started.elapsed() > FRAME_SETTLE {
-            return Err(format!(
-                "{context}: frames do not fit their content: {frames}"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    let fits = |f: &Value| {
+        let (outer, content) = (
+            f["outer"].as_f64().unwrap_or(-1.0),
+            f["content"].as_f64().unwrap_or(-1.0),
+        );
+        content > 0.0 && (outer - content).abs() <= HEIGHT_TOLERANCE && f["scrolls"] == json!(false)
+    };
+    let what = format!("{context}: every frame fitting its content");
+    browser
+        .poll_script(&what, FRAME_SETTLE, MEASURE, vec![], |frames| {
+            let all = frames.as_array().cloned().unwrap_or_default();
+            !all.is_empty() && all.iter().all(fits)
+        })
+        .await
+        .map(drop)
 }
 
 /// Reads the engine's console now: lines containing `expected` are this scenario's own doing;

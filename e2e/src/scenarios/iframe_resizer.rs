@@ -7,9 +7,9 @@
 use super::embedding::{FRAME_SETTLE, HEIGHT_TOLERANCE};
 use crate::browser::Browser;
 use crate::page::{check, layer_count, slug};
+use crate::wait::Poll;
 use crate::Res;
 use serde_json::{json, Value};
-use std::time::{Duration, Instant};
 
 /// Which of iframe-resizer's parent libraries the host runs (`e2e/hosts/iframe-resizer-*`).
 #[derive(Clone, Copy, Debug)]
@@ -226,28 +226,28 @@ async fn in_explainer<T>(browser: &Browser, run: impl AsyncFnOnce(&Browser) -> R
 /// Waits until the frame is as tall as the explainer's document (±2 px) and nothing scrolls
 /// inside it. The two are read in turn, inside the frame and in the article, until they agree.
 async fn frame_fits(browser: &Browser, context: &str) -> Res<()> {
-    let started = Instant::now();
-    loop {
-        let content = in_explainer(browser, async |b| b.js(CONTENT_JS, vec![]).await).await?;
-        let frame = browser.js(FRAME_HEIGHT_JS, vec![]).await?;
-        let (frame, height) = (
-            frame.as_f64().unwrap_or(-1.0),
-            content["height"].as_f64().unwrap_or(-1.0),
-        );
-        let fits = height > 0.0
-            && (frame - height).abs() <= HEIGHT_TOLERANCE
-            && content["scrolls"] == json!(false);
-        if fits {
-            return Ok(());
-        }
-        if started.elapsed() > FRAME_SETTLE {
-            return Err(format!(
-                "{context}: the frame is {frame} px tall, the explainer {height} px (scrolls inside: {})",
-                content["scrolls"]
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    let what = format!("{context}: the frame as tall as the explainer");
+    browser
+        .poll(&what, FRAME_SETTLE, async |browser| {
+            let content = in_explainer(browser, async |b| b.js(CONTENT_JS, vec![]).await).await?;
+            let frame = browser.js(FRAME_HEIGHT_JS, vec![]).await?;
+            let (frame, height) = (
+                frame.as_f64().unwrap_or(-1.0),
+                content["height"].as_f64().unwrap_or(-1.0),
+            );
+            let fits = height > 0.0
+                && (frame - height).abs() <= HEIGHT_TOLERANCE
+                && content["scrolls"] == json!(false);
+            Ok(if fits {
+                Poll::Met(())
+            } else {
+                Poll::NotYet(format!(
+                    "the frame is {frame} px tall, the explainer {height} px (scrolls inside: {})",
+                    content["scrolls"]
+                ))
+            })
+        })
+        .await
 }
 
 /// Reads what the frame's and the article's own documents recorded (their probes) and the

@@ -26,7 +26,7 @@ use iframe_resizer::Parent;
 use std::future::Future;
 use std::pin::Pin;
 
-pub use screenshots::screenshot_folder;
+pub use screenshots::{screenshot_folder, screenshots_written};
 
 pub type ScenarioFuture<'a> = Pin<Box<dyn Future<Output = Res<()>> + 'a>>;
 type RunScenario = dyn for<'a> Fn(&'a mut Browser) -> ScenarioFuture<'a> + Send + Sync;
@@ -37,14 +37,15 @@ pub struct Scenario {
     pub run: Box<RunScenario>,
 }
 
-/// `scheme name => future`: the future may use `b`, the session.
+/// `scheme name => future`: the future may use `b`, the session; `scheme` is `Light`, `Dark`
+/// or a variable holding one.
 macro_rules! scenarios {
     ($($scheme:ident $name:ident => $run:expr;)*) => {
         vec![$(Scenario { name: stringify!($name), scheme: $scheme, run: Box::new(|b| Box::pin($run(b))) },)*]
     };
 }
 
-/// Every scenario `engine` runs: the shared ones, then those only DevTools can drive.
+/// Every scenario `engine` runs as a test: the shared ones, then those only DevTools can drive.
 pub fn all(engine: Engine) -> Vec<Scenario> {
     let mut all = shared();
     if engine == Engine::Chromium {
@@ -52,6 +53,24 @@ pub fn all(engine: Engine) -> Vec<Scenario> {
     }
     all.sort_by_key(|scenario| scenario.scheme == Dark);
     all
+}
+
+/// Pictures for a person to look at (`target/e2e-screenshots/`): artifacts, not tests. The
+/// runner takes them after the tests, dark first (the scheme the tests end in), and reports
+/// how many it wrote, never as passed tests; one that cannot be taken fails the run.
+pub fn screenshots() -> Vec<Scenario> {
+    [Dark, Light]
+        .into_iter()
+        .flat_map(|scheme| {
+            scenarios![
+                scheme screenshots_at_360px => |b| screenshots::every_layer(b, 360);
+                scheme screenshots_at_1280px => |b| screenshots::every_layer(b, 1280);
+                scheme figure_screenshots => figure::figure_screenshots;
+                scheme quote_link_screenshots => quote_links::quote_link_screenshots;
+                scheme theme_screenshots => theme::theme_screenshots;
+            ]
+        })
+        .collect()
 }
 
 fn shared() -> Vec<Scenario> {
@@ -73,8 +92,6 @@ fn shared() -> Vec<Scenario> {
         Light scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
         Light axe_at_360px => |b| accessibility::axe_at_width(b, 360);
         Light axe_at_1280px => |b| accessibility::axe_at_width(b, 1280);
-        Light screenshots_at_360px => |b| screenshots::every_layer(b, 360);
-        Light screenshots_at_1280px => |b| screenshots::every_layer(b, 1280);
         Light endurance_1000_layer_changes => endurance::thousand_layer_changes;
         Light served_under_strict_csp => embedding::served_under_strict_csp;
         Light readable_without_javascript => embedding::readable_without_javascript;
@@ -98,26 +115,18 @@ fn shared() -> Vec<Scenario> {
         Light print_gives_every_layer_on_paper => print::print_gives_every_layer_on_paper;
         Light taps_on_rings_and_names_choose_layers => figure::taps_on_rings_and_names_choose_layers;
         Light zoomed_and_spaced_text_fit => figure::zoomed_and_spaced_text_fit;
-        Light figure_screenshots => figure::figure_screenshots;
         Light quote_links_open_their_quote => quote_links::quote_links_open_their_quote;
         Light hostile_quote_links_change_nothing => quote_links::hostile_quote_links_change_nothing;
         Light host_article_links_reach_the_quote => quote_links::host_article_links_reach_the_quote;
         Light copy_link_with_and_without_permission => quote_links::copy_link_with_and_without_permission;
-        Light quote_link_screenshots => quote_links::quote_link_screenshots;
-        Dark quote_link_screenshots => quote_links::quote_link_screenshots;
         Light host_chosen_theme => theme::host_chosen_theme;
         Light axe_in_a_forced_theme => theme::axe_in_a_forced_theme;
-        Light theme_screenshots => theme::theme_screenshots;
         Light embed_dialog_writes_the_chosen_theme => theme::embed_dialog_writes_the_chosen_theme;
-        Dark figure_screenshots => figure::figure_screenshots;
         Dark scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
         Dark axe_at_360px => |b| accessibility::axe_at_width(b, 360);
         Dark axe_at_1280px => |b| accessibility::axe_at_width(b, 1280);
-        Dark screenshots_at_360px => |b| screenshots::every_layer(b, 360);
-        Dark screenshots_at_1280px => |b| screenshots::every_layer(b, 1280);
         Dark host_chosen_theme => theme::host_chosen_theme;
         Dark axe_in_a_forced_theme => theme::axe_in_a_forced_theme;
-        Dark theme_screenshots => theme::theme_screenshots;
     ]
 }
 

@@ -9,11 +9,12 @@ use crate::engine::Engine;
 use crate::modes::{each_case, Mode};
 use crate::page::{check, layer_count, slug, Failures};
 use crate::scenarios::first_paint::first_frames_checking;
+use crate::wait::Poll;
 use crate::Res;
 use coalition_explainer::content::CONTENT;
 use coalition_explainer::quote_link::linkable_quotes;
-use serde_json::{json, Value};
-use std::time::{Duration, Instant};
+use serde_json::json;
+use std::time::Duration;
 
 /// How long the host page may take to load the frame, size it and scroll to the quote.
 const HOST_SETTLE: Duration = Duration::from_secs(30);
@@ -89,10 +90,11 @@ pub async fn quote_links_open_their_quote(browser: &mut Browser) -> Res<()> {
 /// one marked, set off, and (outside a frame) on screen.
 async fn quote_shown(browser: &Browser, mode: Mode, id: &str) -> Res<()> {
     let state = browser
-        .wait_for(
-            QUOTE_STATE,
-            json!(id),
+        .poll_script(
             "the linked quote marked and focused",
+            HOST_SETTLE,
+            QUOTE_STATE,
+            vec![json!(id)],
             |s| s["marked"] == json!(true) && (s["focused"] == json!(true) || mode == Mode::Framed),
         )
         .await?;
@@ -176,31 +178,30 @@ pub async fn host_article_links_reach_the_quote(browser: &mut Browser) -> Res<()
 
 /// Polls until the quote inside the frame is on the article's screen.
 async fn quote_on_the_article_screen(browser: &Browser, id: &str) -> Res<()> {
-    let started = Instant::now();
-    loop {
-        let frame = browser
-            .js(
-                "const f = document.querySelector('iframe'); const b = f.getBoundingClientRect(); return { top: b.top, height: b.height, hash: new URL(f.src).hash, scrolled: scrollY, screen: innerHeight };",
-                vec![],
-            )
+    browser
+        .poll("the quote on the article's screen", HOST_SETTLE, async |browser| {
+            let frame = browser
+                .js(
+                    "const f = document.querySelector('iframe'); const b = f.getBoundingClientRect(); return { top: b.top, height: b.height, hash: new URL(f.src).hash, scrolled: scrollY, screen: innerHeight };",
+                    vec![],
+                )
+                .await?;
+            let inside = in_frame(browser, async |browser| {
+                browser.js(QUOTE_STATE, vec![json!(id)]).await
+            })
             .await?;
-        let inside = in_frame(browser, async |browser| {
-            browser.js(QUOTE_STATE, vec![json!(id)]).await
+            let top = frame["top"].as_f64().unwrap_or(f64::NAN)
+                + inside["top"].as_f64().unwrap_or(f64::NAN);
+            let screen = frame["screen"].as_f64().unwrap_or(0.0);
+            Ok(
+                if frame["hash"] == json!(format!("#q-{id}")) && (0.0..screen - 40.0).contains(&top) {
+                    Poll::Met(())
+                } else {
+                    Poll::NotYet(format!("frame {frame}, quote in it {inside}"))
+                },
+            )
         })
-        .await?;
-        let top =
-            frame["top"].as_f64().unwrap_or(f64::NAN) + inside["top"].as_f64().unwrap_or(f64::NAN);
-        let screen = frame["screen"].as_f64().unwrap_or(0.0);
-        if frame["hash"] == json!(format!("#q-{id}")) && (0.0..screen - 40.0).contains(&top) {
-            return Ok(());
-        }
-        if started.elapsed() > HOST_SETTLE {
-            return Err(format!(
-                "the quote is not on the article's screen: frame {frame}, quote in it {inside}"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+        .await
 }
 
 /// A layer chosen and a link copied in the frame reach the host as events on the iframe,
@@ -236,22 +237,17 @@ async fn events_reach_the_host(browser: &Browser, id: &str, article: &str) -> Re
         { "type": "coalition-explainer:layer", "slug": slug(1), "index": 2, "total": layer_count() },
         { "type": "coalition-explainer:quote-link", "quote": id },
     ]);
-    let started = Instant::now();
-    loop {
-        let events = browser
-            .js(
-                "return window.__hostEvents.filter(e => e.type !== 'coalition-explainer:quote');",
-                vec![],
-            )
-            .await?;
-        if events == wanted {
-            return Ok(());
-        }
-        if started.elapsed() > HOST_SETTLE {
-            return Err(format!("the host heard {events}, not {wanted}"));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let what = format!("the host hearing {wanted}");
+    browser
+        .poll_script(
+            &what,
+            HOST_SETTLE,
+            "return window.__hostEvents.filter(e => e.type !== 'coalition-explainer:quote');",
+            vec![],
+            |events| *events == wanted,
+        )
+        .await
+        .map(drop)
 }
 
 /// Presses the quote's Copy link and returns the link it copied, or showed selected where
@@ -286,15 +282,16 @@ async fn copy_link_outcome(browser: &Browser, id: &str, pointer: bool) -> Res<St
             .await?;
     }
     let outcome = browser
-        .wait_for(
+        .poll_script(
+            "the copy's outcome",
+            HOST_SETTLE,
             r#"const quote = document.getElementById('q-' + arguments[0]);
 const status = quote.querySelector('.quote__status').textContent;
 const box = quote.querySelector('.quote__url');
 return { status, shown: box ? box.value : null, focused: document.activeElement === box,
   selected: box ? box.selectionStart === 0 && box.selectionEnd === box.value.length : false,
   name: quote.querySelector('.quote__copy').textContent };"#,
-            json!(id),
-            "the copy's outcome",
+            vec![json!(id)],
             |outcome| outcome["status"] != json!(""),
         )
         .await?;
@@ -421,32 +418,6 @@ async fn in_frame<T>(browser: &Browser, inside: impl AsyncFnOnce(&Browser) -> Re
     outcome
 }
 
-impl Browser {
-    /// Polls `script` (given `arg`) until `done` accepts its value, and returns that value.
-    async fn wait_for(
-        &self,
-        script: &str,
-        arg: Value,
-        what: &str,
-        done: impl Fn(&Value) -> bool,
-    ) -> Res<Value> {
-        let started = Instant::now();
-        loop {
-            let value = self.js(script, vec![arg.clone()]).await?;
-            if done(&value) {
-                return Ok(value);
-            }
-            if started.elapsed() > HOST_SETTLE {
-                return Err(format!(
-                    "{what}: not seen within {} s: {value}",
-                    HOST_SETTLE.as_secs()
-                ));
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-}
-
 /// Pictures of a linked quote (marked) at phone and desktop width, and of its Copy link's
 /// outcome (the link shown selected where the clipboard is refused: Chromium, by DevTools).
 pub async fn quote_link_screenshots(browser: &mut Browser) -> Res<()> {
@@ -456,9 +427,13 @@ pub async fn quote_link_screenshots(browser: &mut Browser) -> Res<()> {
         browser.open(&format!("#q-{id}")).await?;
         browser.wait_for_app_started().await?;
         browser
-            .wait_for(QUOTE_STATE, json!(id), "the linked quote marked", |s| {
-                s["marked"] == json!(true)
-            })
+            .poll_script(
+                "the linked quote marked",
+                HOST_SETTLE,
+                QUOTE_STATE,
+                vec![json!(id)],
+                |s| s["marked"] == json!(true),
+            )
             .await?;
         super::screenshots::save(browser, &format!("quote-link-{width}px")).await?;
         set_clipboard_permission(browser, false).await?;

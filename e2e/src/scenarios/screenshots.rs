@@ -4,6 +4,14 @@ use crate::browser::Browser;
 use crate::page::{check, layer_count, slug};
 use crate::Res;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Pictures written by this test binary, for the runner's report.
+static WRITTEN: AtomicUsize = AtomicUsize::new(0);
+
+pub fn screenshots_written() -> usize {
+    WRITTEN.load(Ordering::Relaxed)
+}
 
 pub async fn every_layer(browser: &mut Browser, width: u32) -> Res<()> {
     browser.set_viewport(width, 900).await?;
@@ -51,7 +59,9 @@ pub async fn save(browser: &Browser, what: &str) -> Res<()> {
         browser.scheme.name(),
     );
     let path = folder.join(name);
-    std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))?;
+    WRITTEN.fetch_add(1, Ordering::Relaxed);
+    Ok(())
 }
 
 /// `target/e2e-screenshots/` in the workspace.
