@@ -104,7 +104,7 @@ fn tabs_are_named_after_their_layers() {
 #[test]
 fn quotes_are_figures_with_attribution_outside_the_blockquote() {
     let page = render(0);
-    let figures = select(&page, "figure.quote");
+    let figures = select(&page, ".quote > figure");
     assert!(
         figures.len() >= 20,
         "every quote of every section renders, got {}",
@@ -116,6 +116,12 @@ fn quotes_are_figures_with_attribution_outside_the_blockquote() {
         let caption = select(&figure_html, "figure > figcaption");
         assert_eq!(blockquote.len(), 1, "one blockquote per figure");
         assert_eq!(caption.len(), 1, "one figcaption per figure");
+        // HTML wants a figure's caption first or last; ours is last (the link comes after).
+        assert_eq!(
+            select(&figure_html, "figure > figcaption:last-child").len(),
+            1,
+            "the caption ends the figure"
+        );
         assert!(
             select(&figure_html, "blockquote figcaption, blockquote time").is_empty(),
             "attribution is outside"
@@ -150,7 +156,7 @@ fn attribution_carries_speaker_role_channel_and_date() {
 #[test]
 fn the_articles_analysis_is_labelled_and_never_an_officials_word() {
     let page = render(0);
-    let analyses = select(&page, "figure.quote--analysis");
+    let analyses = select(&page, ".quote--analysis");
     assert!(!analyses.is_empty(), "the author's conclusion is shown");
     for analysis in analyses {
         assert!(

@@ -109,6 +109,28 @@ impl Browser {
     }
 }
 
+impl Browser {
+    /// Runs `inside` in the host page's first frame (the explainer's), then returns to the host
+    /// page whatever happened.
+    pub async fn in_explainer_frame<T>(
+        &self,
+        inside: impl AsyncFnOnce(&Browser) -> Res<T>,
+    ) -> Res<T> {
+        self.client
+            .enter_frame(0)
+            .await
+            .map_err(|e| format!("cannot enter the explainer's frame: {e}"))?;
+        let outcome = inside(self).await;
+        let left = self
+            .client
+            .enter_parent_frame()
+            .await
+            .map_err(|e| format!("cannot leave the explainer's frame: {e}"));
+        let value = outcome?;
+        left.map(|()| value)
+    }
+}
+
 /// The framed page for a deep link: `index.html?embed` plus the link's query or fragment.
 fn framed_path(link: &str) -> String {
     match link.strip_prefix('?') {

@@ -435,7 +435,7 @@ function staticView(doc) {
   const shown = (el) => !!el && el.getClientRects().length > 0
     && el.ownerDocument.defaultView.getComputedStyle(el).visibility !== "hidden";
   const panels = [...doc.querySelectorAll("[role=tabpanel]")];
-  const quotes = [...doc.querySelectorAll("figure.quote")];
+  const quotes = [...doc.querySelectorAll(".quote > figure")];
   return {
     panels: panels.length,
     panelsShown: panels.filter(shown).length,

@@ -10,15 +10,17 @@ pub fn quote_list(place: Place, quotes: &[&'static Quote]) -> Html {
     }
 }
 
-/// A verbatim quote with its attribution outside the blockquote, in the figure's caption, and
-/// its link. The article's own analysis is labelled as such, so it never reads as an
-/// official's words. Only the quote's home carries its anchor (ids are unique); a linked quote
-/// takes focus (the loader's doing), so every figure can hold it.
+/// A verbatim quote with its attribution outside the blockquote, in the figure's caption, then
+/// its link, beside the figure (a figure's caption must be its first or last child). The
+/// article's own analysis is labelled as such, so it never reads as an official's words. Only
+/// the quote's home carries its anchor (ids are unique); a linked quote takes focus (the
+/// loader's doing), so every quote can hold it.
 fn quote_figure(quote: &'static Quote, place: Place) -> Html {
     let id = (home(quote.id) == Some(place)).then(|| anchor(quote.id));
     html! {
-        <figure class={if quote.is_analysis { "quote quote--analysis" } else { "quote" }} key={quote.id}
+        <div class={if quote.is_analysis { "quote quote--analysis" } else { "quote" }} key={quote.id}
             {id} tabindex="-1">
+            <figure class="quote__figure">
             if quote.is_analysis {
                 <p class="quote__kind">{ CONTENT.ui.analysis }</p>
             }
@@ -34,8 +36,9 @@ fn quote_figure(quote: &'static Quote, place: Place) -> Html {
                     <time datetime={quote.date.iso}>{ quote.date.label }</time>
                 </span>
             </figcaption>
+            </figure>
             <CopyLink {quote} />
-        </figure>
+        </div>
     }
 }
 

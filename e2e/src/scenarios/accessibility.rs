@@ -141,7 +141,7 @@ pub async fn quotes_are_captioned_figures(browser: &mut Browser) -> Res<()> {
         .js(
             r#"
             const problems = [];
-            const figures = [...document.querySelectorAll('figure.quote')];
+            const figures = [...document.querySelectorAll('.quote > figure')];
             figures.forEach((figure, i) => {
               const quote = figure.querySelector(':scope > blockquote');
               const caption = figure.querySelector(':scope > figcaption');

@@ -191,27 +191,19 @@ return {
 /// problems the frame's probe recorded, back in the article afterwards whatever happened.
 async fn inside_frame(browser: &Browser, script: &str) -> Res<Value> {
     browser
-        .client
-        .enter_frame(0)
+        .in_explainer_frame(async |browser| {
+            let value = browser.js(script, vec![]).await;
+            // A document still being parsed may not have run the probe yet: its problems are
+            // read on a later poll (the last one, which finds the app running, always reads them).
+            let parsed = browser
+                .js("return document.readyState !== 'loading';", vec![])
+                .await?;
+            if parsed == json!(true) {
+                no_page_problems(browser, "the pasted frame").await?;
+            }
+            value
+        })
         .await
-        .map_err(|e| format!("cannot enter the pasted frame: {e}"))?;
-    let value = browser.js(script, vec![]).await;
-    // A document still being parsed may not have run the probe yet: its problems are read on
-    // a later poll (the last one, which finds the app running, always reads them).
-    let parsed = browser
-        .js("return document.readyState !== 'loading';", vec![])
-        .await?;
-    let problems = if parsed == json!(true) {
-        no_page_problems(browser, "the pasted frame").await
-    } else {
-        Ok(())
-    };
-    browser
-        .client
-        .enter_parent_frame()
-        .await
-        .map_err(|e| format!("cannot leave the pasted frame: {e}"))?;
-    problems.and(value)
 }
 
 /// Fails with what the current document's probe recorded (console problems, failed loads,

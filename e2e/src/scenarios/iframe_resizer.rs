@@ -57,7 +57,9 @@ pub async fn frame_fits_its_content(browser: &mut Browser, parent: Parent, width
         open_host(browser, parent).await?;
         frame_fits(browser, "after loading").await?;
         for layer in (0..layer_count()).rev() {
-            in_explainer(browser, async |b| b.click_tab(layer).await).await?;
+            browser
+                .in_explainer_frame(async |b| b.click_tab(layer).await)
+                .await?;
             frame_fits(browser, &format!("after choosing {}", slug(layer))).await?;
         }
         answers_a_resize_request(browser).await
@@ -118,7 +120,7 @@ pub async fn forged_messages_are_ignored(browser: &mut Browser, parent: Parent) 
         open_host(browser, parent).await?;
         frame_fits(browser, "after loading").await?;
         browser.js(RECORD_ANSWERS_JS, vec![]).await?;
-        in_explainer(browser, async |b| {
+        browser.in_explainer_frame(async |b| {
             b.js(FORGE_FROM_ITSELF_JS, vec![json!([FORGED_INIT, "[iFrameSizer]resize"])])
                 .await
         })
@@ -130,7 +132,7 @@ pub async fn forged_messages_are_ignored(browser: &mut Browser, parent: Parent) 
         browser
             .js(POST_FROM_PARENT_JS, vec![json!(MALFORMED), json!(forger)])
             .await?;
-        in_explainer(browser, async |b| {
+        browser.in_explainer_frame(async |b| {
             b.wait_until(
                 "return ['self', 'parent', 'sibling'].every(from => window.__e2eDone.includes('e2e-done:' + from));",
                 "every forged message delivered to the explainer",
@@ -205,31 +207,15 @@ async fn open_host(browser: &Browser, parent: Parent) -> Res<()> {
     browser.goto(&url).await
 }
 
-/// Runs `run` inside the explainer's frame (the article's first), returning to the article
-/// whatever happened.
-async fn in_explainer<T>(browser: &Browser, run: impl AsyncFnOnce(&Browser) -> Res<T>) -> Res<T> {
-    browser
-        .client
-        .enter_frame(0)
-        .await
-        .map_err(|e| format!("cannot enter the explainer's frame: {e}"))?;
-    let outcome = run(browser).await;
-    let left = browser
-        .client
-        .enter_parent_frame()
-        .await
-        .map_err(|e| format!("cannot leave the explainer's frame: {e}"));
-    let value = outcome?;
-    left.map(|()| value)
-}
-
 /// Waits until the frame is as tall as the explainer's document (±2 px) and nothing scrolls
 /// inside it. The two are read in turn, inside the frame and in the article, until they agree.
 async fn frame_fits(browser: &Browser, context: &str) -> Res<()> {
     let what = format!("{context}: the frame as tall as the explainer");
     browser
         .poll(&what, FRAME_SETTLE, async |browser| {
-            let content = in_explainer(browser, async |b| b.js(CONTENT_JS, vec![]).await).await?;
+            let content = browser
+                .in_explainer_frame(async |b| b.js(CONTENT_JS, vec![]).await)
+                .await?;
             let frame = browser.js(FRAME_HEIGHT_JS, vec![]).await?;
             let (frame, height) = (
                 frame.as_f64().unwrap_or(-1.0),
@@ -253,7 +239,9 @@ async fn frame_fits(browser: &Browser, context: &str) -> Res<()> {
 /// Reads what the frame's and the article's own documents recorded (their probes) and the
 /// engine's console, then leaves the article: any line but the library's own fails.
 async fn leave_host(browser: &mut Browser, parent: Parent) -> Res<()> {
-    let in_frame = in_explainer(browser, async |b| b.take_page_problems().await).await;
+    let in_frame = browser
+        .in_explainer_frame(async |b| b.take_page_problems().await)
+        .await;
     let in_article = browser.take_page_problems().await;
     let in_engine = browser.console_problems().await;
     browser.goto("about:blank").await?;

@@ -158,17 +158,18 @@ pub async fn host_article_links_reach_the_quote(browser: &mut Browser) -> Res<()
     browser.goto(&format!("{article}#explainer-q-{id}")).await?;
     let outcome = async {
         quote_on_the_article_screen(browser, id).await?;
-        in_frame(browser, async |browser| {
-            let state = browser.js(QUOTE_STATE, vec![json!(id)]).await?;
-            check(state["marked"] == json!(true), || {
-                format!("the quote is not marked in the frame: {state}")
-            })?;
-            let view = browser.layer_view().await?;
-            check(view.selected == Some(layer.unwrap_or(0)), || {
-                format!("the frame shows {:?}", view.selected)
+        browser
+            .in_explainer_frame(async |browser| {
+                let state = browser.js(QUOTE_STATE, vec![json!(id)]).await?;
+                check(state["marked"] == json!(true), || {
+                    format!("the quote is not marked in the frame: {state}")
+                })?;
+                let view = browser.layer_view().await?;
+                check(view.selected == Some(layer.unwrap_or(0)), || {
+                    format!("the frame shows {:?}", view.selected)
+                })
             })
-        })
-        .await?;
+            .await?;
         events_reach_the_host(browser, id, &article).await
     }
     .await;
@@ -186,7 +187,7 @@ async fn quote_on_the_article_screen(browser: &Browser, id: &str) -> Res<()> {
                     vec![],
                 )
                 .await?;
-            let inside = in_frame(browser, async |browser| {
+            let inside = browser.in_explainer_frame(async |browser| {
                 browser.js(QUOTE_STATE, vec![json!(id)]).await
             })
             .await?;
@@ -214,7 +215,7 @@ async fn events_reach_the_host(browser: &Browser, id: &str, article: &str) -> Re
             vec![],
         )
         .await?;
-    let link = in_frame(browser, async |browser| {
+    let link = browser.in_explainer_frame(async |browser| {
         // A forged article address from the frame's own window: ignored (only the parent may).
         browser
             .js(
@@ -400,22 +401,6 @@ async fn set_clipboard_permission(browser: &Browser, allowed: bool) -> Res<()> {
         browser.cdp("Browser.setPermission", params).await?;
     }
     Ok(())
-}
-
-/// Runs `inside` in the article's explainer frame, then returns to the article.
-async fn in_frame<T>(browser: &Browser, inside: impl AsyncFnOnce(&Browser) -> Res<T>) -> Res<T> {
-    browser
-        .client
-        .enter_frame(0)
-        .await
-        .map_err(|e| format!("cannot enter the explainer's frame: {e}"))?;
-    let outcome = inside(browser).await;
-    browser
-        .client
-        .enter_parent_frame()
-        .await
-        .map_err(|e| format!("cannot leave the frame: {e}"))?;
-    outcome
 }
 
 /// Pictures of a linked quote (marked) at phone and desktop width, and of its Copy link's
