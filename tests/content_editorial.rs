@@ -1,6 +1,6 @@
 //! Editorial rules for the real content: every quote is verbatim from the source article, each
 //! layer carries enough voices, each layer's stage agrees with its status and rests on the
-//! article, and the page's static head agrees with the content file.
+//! article, and the page's template leaves its head to the content file.
 
 use coalition_explainer::content::{Layer, Quote, CONTENT, QUOTES, STAGES};
 use std::path::Path;
@@ -285,24 +285,14 @@ fn each_stage_rests_on_the_article() {
 }
 
 #[test]
-fn the_static_page_head_matches_the_content_file() {
+fn the_page_template_leaves_the_head_to_the_content_file() {
     let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
         .expect("index.html");
-    let meta = &CONTENT.meta;
-    assert!(
-        index.contains(&format!("<html lang=\"{}\">", meta.lang)),
-        "index.html lang"
-    );
-    assert!(
-        index.contains(&format!("<title>{}</title>", meta.title)),
-        "index.html title is meta.title"
-    );
-    let description = format!(
-        "<meta name=\"description\" content=\"{}\">",
-        meta.description
-    );
-    assert!(
-        index.contains(&description),
-        "index.html description is meta.description"
-    );
+    // The prerender writes them (xtask/tests/explainer_url.rs); a copy here would drift.
+    for written_from_content in ["lang=", "<title", "name=\"description\"", "og:"] {
+        assert!(
+            !index.contains(written_from_content),
+            "index.html must not hold {written_from_content}"
+        );
+    }
 }

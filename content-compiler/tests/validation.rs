@@ -40,36 +40,49 @@ fn assert_single_error_starting(errors: &[String], prefix: &str) {
     );
 }
 
+/// The generated source without whitespace: databake writes tokens with spaces between them.
+fn compact(source: &str) -> String {
+    source.split_whitespace().collect()
+}
+
 #[test]
 fn valid_fixture_compiles_to_statics() {
-    let generated = compile(FILE, VALID).expect("the valid fixture compiles");
-    assert!(generated.contains("pub static QUOTES: [Quote; 2]"));
-    assert!(generated.contains(r#"slug: "second-layer""#));
-    assert!(generated.contains("quotes: &[&QUOTES[0], &QUOTES[1]]"));
+    let generated = compact(&compile(FILE, VALID).expect("the valid fixture compiles"));
+    let has = |needle: &str| generated.contains(&compact(needle));
+    assert!(has("pub static QUOTES: [content_schema::Quote; 2]"));
+    assert!(has(r#"slug: "second-layer""#));
+    assert!(has("quotes: &[&QUOTES[0], &QUOTES[1]]"));
     assert!(
-        generated.contains(r#"label: "Jan. 6, 2026""#),
+        has(r#"label: "Jan. 6, 2026""#),
         "dates get a news-style label"
     );
     assert!(
-        generated.contains(r#"label: "January 2026""#),
+        has(r#"label: "January 2026""#),
         "a month without a day says so"
     );
     assert!(
-        generated.contains("is_analysis: true"),
+        has("is_analysis: true"),
         "the analysis channel marks the article's own words"
     );
-    assert!(generated.contains("pub static STAGES: [Stage; 2]"));
-    assert!(generated.contains(r#"Stage { id: "agreed", label: "Agreed", line: Line::Solid }"#));
+    assert!(has("pub static STAGES: [content_schema::Stage; 2]"));
+    assert!(has(
+        r#"content_schema::Stage { id: "agreed", label: "Agreed", line: content_schema::Line::Solid, }"#
+    ));
     assert!(
-        generated.contains("line: Line::DashDot"),
+        has("line: content_schema::Line::DashDot"),
         "`dash-dot` is `Line::DashDot`"
     );
     assert!(
-        generated.contains("stage: &STAGES[1]"),
+        has("stage: &STAGES[1]"),
         "a layer points at its stage, stored once"
     );
-    assert!(generated.contains("stages: &STAGES"), "the legend's stages");
-    assert!(generated.contains(r#"stage: "Stage", legend: "Legend""#));
+    assert!(has("stages: &STAGES,"), "the legend's stages");
+    assert!(has(r#"stage: "Stage", legend: "Legend""#));
+    assert_eq!(
+        generated.matches("content_schema::Quote{").count(),
+        2,
+        "each quote is written once, in QUOTES"
+    );
 }
 
 #[test]

@@ -91,12 +91,18 @@ pub fn embed_code(site: &SiteAddress) -> String {
     )
 }
 
-/// The `<head>` tags, ready to insert before `</head>`.
+/// The `<head>` tags written from the content file (`index.html` holds none of them), ready to
+/// insert before `</head>`: title, description and the sharing tags.
 pub fn head_tags(site: Option<&SiteAddress>) -> String {
     let base = site.map_or_else(String::new, |site| site.of(""));
     let meta = &CONTENT.meta;
     let (width, height) = PREVIEW_SIZE;
     let tags = [
+        format!("<title>{}</title>", escape(meta.title)),
+        format!(
+            r#"<meta name="description" content="{}">"#,
+            escape(meta.description)
+        ),
         r#"<meta property="og:type" content="article">"#.to_owned(),
         format!(
             r#"<meta property="og:title" content="{}">"#,
@@ -154,6 +160,20 @@ pub fn write_oembed(folder: &Path, site: Option<&SiteAddress>) -> Result<(), Str
     let target = folder.join(OEMBED_FILE);
     let text = serde_json::to_string_pretty(&oembed).expect("JSON values serialize");
     std::fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))
+}
+
+/// `page`'s `<html>` tag with the content's language: the one place the page's `lang` is set.
+pub fn with_language(page: &str) -> Result<String, String> {
+    if !page.contains("<html>") {
+        return Err(
+            "index.html has no bare `<html>` tag to give the content's language".to_owned(),
+        );
+    }
+    Ok(page.replacen(
+        "<html>",
+        &format!("<html lang=\"{}\">", escape(CONTENT.meta.lang)),
+        1,
+    ))
 }
 
 /// An attribute value inside double quotes, or text.
