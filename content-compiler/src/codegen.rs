@@ -104,7 +104,7 @@ fn schema_content(
     let still_open = &file.still_open;
     schema::Content {
         meta: meta(&file.meta),
-        source: source(&file.source),
+        source: source(&file.source, lang(file)),
         ui: ui(&file.ui),
         stages,
         layers,
@@ -126,25 +126,35 @@ fn schema_content(
                 quotes: quote_refs(&item.quotes),
             })),
         },
+        corrections: leak_all(
+            file.corrections
+                .iter()
+                .map(|correction| schema::Correction {
+                    date: date(correction.date.get_ref(), lang(file)),
+                    text: text(&correction.text),
+                }),
+        ),
     }
 }
 
 fn meta(meta: &model::Meta) -> schema::Meta {
+    let lang = &meta.lang.get_ref().0;
     schema::Meta {
-        lang: text(&meta.lang),
+        lang: text(meta.lang.get_ref()),
         title: text(&meta.title),
         dek: text(&meta.dek),
         description: text(&meta.description),
-        declaration_date: date(&meta.declaration_date),
+        declaration_date: date(&meta.declaration_date, lang),
+        updated: meta.updated.as_ref().map(|day| date(day.get_ref(), lang)),
     }
 }
 
-fn source(source: &model::Source) -> schema::Source {
+fn source(source: &model::Source, lang: &str) -> schema::Source {
     schema::Source {
         article_title: text(&source.article_title),
         author: text(&source.author),
         publication: text(&source.publication),
-        published: date(&source.published),
+        published: date(&source.published, lang),
         credit: text(&source.credit),
     }
 }
@@ -172,6 +182,8 @@ fn ui(ui: &model::Ui) -> schema::Ui {
         copied: text(&ui.copied),
         copy_failed: text(&ui.copy_failed),
         full_page: text(&ui.full_page),
+        updated: text(&ui.updated),
+        corrections: text(&ui.corrections),
         static_notice: text(&ui.static_notice),
         copy_link: text(&ui.copy_link),
         copy_link_quote: text(ui.copy_link_quote.get_ref()),
@@ -201,16 +213,21 @@ fn quote(file: &ContentFile, quote: &model::Quote) -> schema::Quote {
         text: text(&quote.text),
         speaker: text(&quote.speaker),
         role: text(&quote.role),
-        date: date(&quote.date),
+        date: date(&quote.date, lang(file)),
         channel: text(&file.channels[channel]),
         is_analysis: channel == ANALYSIS_CHANNEL,
     }
 }
 
-fn date(day: &IsoDate) -> schema::Date {
+fn lang(file: &ContentFile) -> &str {
+    &file.meta.lang.get_ref().0
+}
+
+fn date(day: &IsoDate, lang: &str) -> schema::Date {
+    let label = day.news_style(lang).expect("the language is validated");
     schema::Date {
         iso: text_of(&day.iso()),
-        label: text_of(&day.news_style()),
+        label: text_of(&label),
     }
 }
 

@@ -7,6 +7,7 @@ mod codegen;
 mod error;
 pub mod model;
 mod validate;
+pub mod verbatim;
 
 pub use codegen::ANALYSIS_CHANNEL;
 pub use content_schema;

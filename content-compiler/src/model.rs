@@ -20,21 +20,39 @@ pub struct ContentFile {
     pub why_now: WhyNow,
     pub still_open: StillOpen,
     pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+}
+
+/// A correction, published with the day it was made.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub date: Spanned<IsoDate>,
+    pub text: Text,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
-    pub lang: Text,
+    /// A BCP 47 tag; its language (the part before any `-`) must be one dates can be written
+    /// in (`IsoDate::news_style`).
+    pub lang: Spanned<Text>,
     pub title: Text,
     pub dek: Text,
     pub description: Text,
     pub declaration_date: IsoDate,
+    /// The day of the last change since publication; absent until there is one.
+    #[serde(default)]
+    pub updated: Option<Spanned<IsoDate>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// The article's text, a path relative to the content file: the test suite checks every
+    /// quote against it. Never shown, so not baked into the app.
+    pub article: Text,
     pub article_title: Text,
     pub author: Text,
     pub publication: Text,
@@ -66,6 +84,8 @@ pub struct Ui {
     pub copied: Text,
     pub copy_failed: Text,
     pub full_page: Text,
+    pub updated: Text,
+    pub corrections: Text,
     pub static_notice: Text,
     pub copy_link: Text,
     pub copy_link_quote: Spanned<Text>,
@@ -203,6 +223,25 @@ pub struct IsoDate {
     pub day: Option<u8>,
 }
 
+/// The languages dates can be written in, by `news_style`.
+pub const DATE_LANGUAGES: [&str; 2] = ["en", "uk"];
+
+/// Ukrainian month names: genitive after a day ("6 січня"), nominative alone ("січень").
+const UKRAINIAN_MONTHS: [(&str, &str); 12] = [
+    ("січня", "січень"),
+    ("лютого", "лютий"),
+    ("березня", "березень"),
+    ("квітня", "квітень"),
+    ("травня", "травень"),
+    ("червня", "червень"),
+    ("липня", "липень"),
+    ("серпня", "серпень"),
+    ("вересня", "вересень"),
+    ("жовтня", "жовтень"),
+    ("листопада", "листопад"),
+    ("грудня", "грудень"),
+];
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -251,6 +290,17 @@ impl IsoDate {
         }
     }
 
+    /// Whether this day (or month) is surely earlier than `other`: a month without a day is
+    /// compared by month only, since its day is unknown.
+    pub fn is_before(&self, other: &IsoDate) -> bool {
+        let month = (self.year, self.month);
+        let other_month = (other.year, other.month);
+        match (self.day, other.day) {
+            (Some(day), Some(other_day)) => (month, day) < (other_month, other_day),
+            _ => month < other_month,
+        }
+    }
+
     /// The machine-readable form, for `<time datetime>`.
     pub fn iso(&self) -> String {
         match self.day {
@@ -259,8 +309,27 @@ impl IsoDate {
         }
     }
 
+    /// The date as that language's news writes it, for `lang` (a BCP 47 tag); `None` for a
+    /// language not in `DATE_LANGUAGES`.
+    pub fn news_style(&self, lang: &str) -> Option<String> {
+        match lang.split('-').next() {
+            Some("en") => Some(self.english_news_style()),
+            Some("uk") => Some(self.ukrainian_news_style()),
+            _ => None,
+        }
+    }
+
+    /// Ukrainian news style: "6 січня 2026 року", and "січень 2026 року" without a day.
+    fn ukrainian_news_style(&self) -> String {
+        let (genitive, nominative) = UKRAINIAN_MONTHS[usize::from(self.month) - 1];
+        match self.day {
+            Some(day) => format!("{day} {genitive} {} року", self.year),
+            None => format!("{nominative} {} року", self.year),
+        }
+    }
+
     /// News style (AP): "Jan. 6, 2026", "March 3, 2026", and "January 2026" without a day.
-    pub fn news_style(&self) -> String {
+    fn english_news_style(&self) -> String {
         let month = MONTHS[usize::from(self.month) - 1];
         match self.day {
             None => format!("{month} {}", self.year),

@@ -2,7 +2,7 @@
 //! drawn their own way and used, usable templates.
 
 use crate::error::{ContentError, LineIndex};
-use crate::model::{ContentFile, Slug, Text};
+use crate::model::{ContentFile, IsoDate, Slug, Text, DATE_LANGUAGES};
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
 
@@ -69,6 +69,8 @@ pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentE
         );
     }
     check_channels(content, lines, &mut errors);
+    check_updates(content, lines, &mut errors);
+    check_language(content, lines, &mut errors);
     check_stages(content, lines, &mut errors);
     check_template(
         &content.ui.position,
@@ -189,6 +191,65 @@ fn check_stages(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<Conte
             );
             errors.push(lines.error(stage.id.span().start, format!("stages[{i}]"), message));
         }
+    }
+}
+
+/// `meta.updated` and each correction: a full day, not before the source was published (the
+/// explainer cannot change before its facts existed), and no correction after the last update
+/// (a correction is a change, so `updated` is needed once there is one).
+fn check_updates(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<ContentError>) {
+    let published = &content.source.published;
+    let updated = content.meta.updated.as_ref();
+    let mut check_day = |day: &Spanned<IsoDate>, field: String| {
+        let at = day.span().start;
+        let day = day.get_ref();
+        if day.day.is_none() {
+            errors.push(lines.error(at, field, "must be a day written as YYYY-MM-DD"));
+        } else if day.is_before(published) {
+            let message = format!(
+                "`{}` is before the source's date `{}` (source.published)",
+                day.iso(),
+                published.iso()
+            );
+            errors.push(lines.error(at, field, message));
+        } else if let Some(last) = updated.filter(|last| last.get_ref().is_before(day)) {
+            let message = format!(
+                "`{}` is after `meta.updated` (`{}`): a correction updates the explainer",
+                day.iso(),
+                last.get_ref().iso()
+            );
+            errors.push(lines.error(at, field, message));
+        }
+    };
+    if let Some(updated) = updated {
+        check_day(updated, "meta.updated".to_owned());
+    }
+    for (i, correction) in content.corrections.iter().enumerate() {
+        check_day(&correction.date, format!("corrections[{i}].date"));
+    }
+    if let (None, Some(first)) = (updated, content.corrections.first()) {
+        errors.push(lines.error(
+            first.date.span().start,
+            "corrections[0].date",
+            "a correction updates the explainer: set `updated` in [meta] to the day of the last change",
+        ));
+    }
+}
+
+fn check_language(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<ContentError>) {
+    let lang = &content.meta.lang;
+    if content
+        .source
+        .published
+        .news_style(&lang.get_ref().0)
+        .is_none()
+    {
+        let message = format!(
+            "no news style for dates in `{}`: the compiler writes dates in {}",
+            lang.get_ref().0,
+            DATE_LANGUAGES.join(", ")
+        );
+        errors.push(lines.error(lang.span().start, "meta.lang", message));
     }
 }
 

@@ -395,3 +395,130 @@ fn a_file_without_stages_is_refused() {
         &format!("{FILE}:1: (top level): missing field `stages`"),
     );
 }
+
+/// The valid fixture, updated on `updated` (if any) and with one correction per `(date, text)`.
+fn with_updates(updated: Option<&str>, corrections: &[(&str, &str)]) -> String {
+    let mut source = VALID.to_owned();
+    if let Some(day) = updated {
+        source = source.replacen(
+            "declaration_date = \"2026-01-06\"\n",
+            &format!("declaration_date = \"2026-01-06\"\nupdated = \"{day}\"\n"),
+            1,
+        );
+    }
+    for (date, text) in corrections {
+        source.push_str(&format!(
+            "\n[[corrections]]\ndate = \"{date}\"\ntext = \"{text}\"\n"
+        ));
+    }
+    source
+}
+
+fn update_errors(updated: Option<&str>, corrections: &[(&str, &str)]) -> (String, Vec<String>) {
+    errors_after(|_| with_updates(updated, corrections))
+}
+
+#[test]
+fn updates_and_corrections_compile_with_their_dates() {
+    let source = with_updates(
+        Some("2026-01-10"),
+        &[("2026-01-08", "An earlier version misnamed the port.")],
+    );
+    let generated = compact(&compile(FILE, &source).expect("updates compile"));
+    let has = |needle: &str| generated.contains(&compact(needle));
+    assert!(has(
+        r#"updated: Some(content_schema::Date { iso: "2026-01-10", label: "Jan. 10, 2026", })"#
+    ));
+    assert!(has(
+        r#"corrections: &[content_schema::Correction { date: content_schema::Date { iso: "2026-01-08", label: "Jan. 8, 2026", }, text: "An earlier version misnamed the port.", }]"#
+    ));
+    let plain = compact(&compile(FILE, VALID).expect("the valid fixture compiles"));
+    assert!(plain.contains("updated:None") && plain.contains("corrections:&[]"));
+}
+
+#[test]
+fn an_update_before_the_source_is_refused() {
+    let (broken, errors) = update_errors(Some("2025-12-31"), &[]);
+    let line = line_of(&broken, "updated = ", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: meta.updated: `2025-12-31` is before the source's date `2026-01` (source.published)"),
+    );
+}
+
+#[test]
+fn an_update_needs_its_day() {
+    let (broken, errors) = update_errors(Some("2026-02"), &[]);
+    let line = line_of(&broken, "updated = ", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: meta.updated: must be a day written as YYYY-MM-DD"),
+    );
+}
+
+#[test]
+fn a_correction_before_the_source_or_after_the_update_is_refused() {
+    let (broken, errors) = update_errors(
+        Some("2026-01-10"),
+        &[("2025-11-02", "Early."), ("2026-01-12", "Late.")],
+    );
+    let early = line_of(&broken, "date = \"2025-11-02\"", 0);
+    let late = line_of(&broken, "date = \"2026-01-12\"", 0);
+    assert_eq!(
+        errors,
+        [
+            format!("{FILE}:{early}: corrections[0].date: `2025-11-02` is before the source's date `2026-01` (source.published)"),
+            format!("{FILE}:{late}: corrections[1].date: `2026-01-12` is after `meta.updated` (`2026-01-10`): a correction updates the explainer"),
+        ]
+    );
+}
+
+#[test]
+fn a_correction_needs_an_update_and_text() {
+    let (broken, errors) = update_errors(None, &[("2026-01-08", "Fixed.")]);
+    let line = line_of(&broken, "date = \"2026-01-08\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: corrections[0].date: a correction updates the explainer: set `updated` in [meta] to the day of the last change"),
+    );
+    let (broken, errors) = update_errors(Some("2026-01-10"), &[("2026-01-08", "  ")]);
+    let line = line_of(&broken, "text = \"  \"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: corrections[0].text: must not be empty"),
+    );
+    let (broken, errors) = errors_after(|_| {
+        with_updates(Some("2026-01-10"), &[]) + "\n[[corrections]]\ndate = \"2026-01-08\"\n"
+    });
+    let line = line_of(&broken, "[[corrections]]", 0);
+    assert_single_error_starting(
+        &errors,
+        &format!("{FILE}:{line}: corrections[0]: missing field `text`"),
+    );
+}
+
+#[test]
+fn dates_are_written_in_the_contents_language() {
+    let ukrainian = VALID.replacen("lang = \"en\"", "lang = \"uk\"", 1);
+    let generated = compact(&compile(FILE, &ukrainian).expect("Ukrainian compiles"));
+    assert!(generated.contains(&compact(r#"label: "6 січня 2026 року""#)));
+    assert!(
+        generated.contains(&compact(r#"label: "січень 2026 року""#)),
+        "a month alone is nominative"
+    );
+    let british = VALID.replacen("lang = \"en\"", "lang = \"en-GB\"", 1);
+    assert!(
+        compile(FILE, &british).is_ok(),
+        "a region keeps its language's style"
+    );
+}
+
+#[test]
+fn a_language_without_a_date_style_is_refused_at_meta_lang() {
+    let (broken, errors) = errors_after(|s| s.replacen("lang = \"en\"", "lang = \"fr\"", 1));
+    let line = line_of(&broken, "lang = \"fr\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: meta.lang: no news style for dates in `fr`: the compiler writes dates in en, uk"),
+    );
+}

@@ -84,6 +84,16 @@ pub struct Meta {
     pub dek: &'static str,
     pub description: &'static str,
     pub declaration_date: Date,
+    /// The day the explainer was last changed, when it has been since it was published.
+    pub updated: Option<Date>,
+}
+
+/// A correction to what the explainer said, with the day it was made.
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = content_schema))]
+pub struct Correction {
+    pub date: Date,
+    pub text: &'static str,
 }
 
 #[derive(Debug, PartialEq)]
@@ -125,6 +135,10 @@ pub struct Ui {
     pub copied: &'static str,
     pub copy_failed: &'static str,
     pub full_page: &'static str,
+    /// Before the day the explainer was last changed: "Updated".
+    pub updated: &'static str,
+    /// The heading of the corrections list.
+    pub corrections: &'static str,
     /// Shown only when the page runs without its app (no JavaScript or no WebAssembly).
     pub static_notice: &'static str,
     /// A quote's "Copy link" button, as seen; `copy_link_quote` (with `{speaker}`) completes
@@ -180,6 +194,8 @@ pub struct Content {
     pub layers: &'static [Layer],
     pub why_now: WhyNow,
     pub still_open: StillOpen,
+    /// Oldest first; shown at the foot with their dates.
+    pub corrections: &'static [Correction],
 }
 
 impl Ui {

@@ -1,5 +1,5 @@
 use crate::clipboard::copy_text;
-use crate::content::CONTENT;
+use crate::content::content;
 use crate::embed::{embed_snippet, INITIAL_FRAME_HEIGHT};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -9,7 +9,7 @@ use yew::prelude::*;
 /// the reader is told to press the copy keys, so the code is never out of reach.
 #[function_component(EmbedCode)]
 pub fn embed_code() -> Html {
-    let ui = &CONTENT.ui;
+    let ui = &content().ui;
     // The server does not know where the page will live: start with a note saying where the
     // code comes from (identical on server and browser, for hydration), never a relative code
     // that would load nothing once pasted into an article; then write it for this address.
@@ -20,7 +20,7 @@ pub fn embed_code() -> Html {
         use_effect_with((), move |_| match page_address() {
             Some(page) => snippet.set(embed_snippet(
                 &page,
-                CONTENT.meta.title,
+                content().meta.title,
                 INITIAL_FRAME_HEIGHT,
             )),
             // From disk (standalone.html) there is no address to embed: keep what the page came
@@ -80,9 +80,9 @@ fn copy(code: &NodeRef, snippet: &str, status: UseStateHandle<&'static str>) {
     let snippet = snippet.to_owned();
     yew::platform::spawn_local(async move {
         status.set(if copy_text(&snippet).await {
-            CONTENT.ui.copied
+            content().ui.copied
         } else {
-            CONTENT.ui.copy_failed
+            content().ui.copy_failed
         });
     });
 }

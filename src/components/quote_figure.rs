@@ -1,5 +1,5 @@
 use crate::components::copy_link::CopyLink;
-use crate::content::{Quote, CONTENT};
+use crate::content::{content, Quote};
 use crate::quote_link::{anchor, home, Place};
 use yew::prelude::*;
 
@@ -20,7 +20,7 @@ fn quote_figure(quote: &'static Quote, place: Place) -> Html {
         <figure class={if quote.is_analysis { "quote quote--analysis" } else { "quote" }} key={quote.id}
             {id} tabindex="-1">
             if quote.is_analysis {
-                <p class="quote__kind">{ CONTENT.ui.analysis }</p>
+                <p class="quote__kind">{ content().ui.analysis }</p>
             }
             <blockquote class="quote__text"><p>{ display_text(quote.text) }</p></blockquote>
             <figcaption class="quote__attribution">

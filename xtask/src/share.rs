@@ -121,6 +121,11 @@ pub fn head_tags(site: Option<&SiteAddress>) -> String {
         ),
         r#"<meta name="twitter:card" content="summary_large_image">"#.to_owned(),
     ];
+    let modified = CONTENT
+        .meta
+        .updated
+        .as_ref()
+        .map(|day| modified_tags(day.iso));
     let oembed = site.map(|site| {
         format!(
             r#"<link rel="alternate" type="application/json+oembed" href="{}" title="{}">"#,
@@ -129,6 +134,7 @@ pub fn head_tags(site: Option<&SiteAddress>) -> String {
         )
     });
     tags.into_iter()
+        .chain(modified)
         .chain(oembed)
         .collect::<Vec<_>>()
         .join("\n    ")
@@ -162,16 +168,33 @@ pub fn write_oembed(folder: &Path, site: Option<&SiteAddress>) -> Result<(), Str
     std::fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))
 }
 
+/// The day of the last change for crawlers and social sites: Open Graph's `modified_time`, and
+/// schema.org's `dateModified` as microdata (no script, not even a JSON-LD data block) on the
+/// item `with_language` makes of the page.
+fn modified_tags(iso: &str) -> String {
+    format!(
+        "<meta property=\"article:modified_time\" content=\"{iso}\">\n    \
+         <meta itemprop=\"headline\" content=\"{}\">\n    \
+         <meta itemprop=\"dateModified\" content=\"{iso}\">",
+        escape(CONTENT.meta.title)
+    )
+}
+
 /// `page`'s `<html>` tag with the content's language: the one place the page's `lang` is set.
+/// An updated story's page is also a schema.org news article, the item its `dateModified` is of.
 pub fn with_language(page: &str) -> Result<String, String> {
     if !page.contains("<html>") {
         return Err(
             "index.html has no bare `<html>` tag to give the content's language".to_owned(),
         );
     }
+    let item = match CONTENT.meta.updated {
+        Some(_) => r#" itemscope itemtype="https://schema.org/NewsArticle""#,
+        None => "",
+    };
     Ok(page.replacen(
         "<html>",
-        &format!("<html lang=\"{}\">", escape(CONTENT.meta.lang)),
+        &format!("<html lang=\"{}\"{item}>", escape(CONTENT.meta.lang)),
         1,
     ))
 }
