@@ -7,12 +7,14 @@
 //!   browser test in headless Chromium, then the release build.
 //! - `check-html`: the W3C HTML checker on the built `dist/` and the embed code.
 //! - `setup`: only the installs.
+//! - `build-fixture`: a test story (`tests/fixtures/`) built into `target/fixture-site/`.
 //! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`.
 //! - `preview-image`: remakes `assets/preview.png`, the picture social sites show.
 
 mod bench;
 mod check_html;
 mod command;
+mod fixture;
 mod prerender;
 mod preview;
 mod setup;
@@ -26,13 +28,14 @@ mod toolchain;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | build | test | check-html | setup | prerender | preview-image>";
+    "usage: cargo xtask <serve | build | build-fixture | test | check-html | setup | prerender | preview-image>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let outcome = match task.as_str() {
         "serve" => serve(),
         "build" => build(),
+        "build-fixture" => setup::build_tools().and_then(|()| fixture::build()),
         "test" => tests::run_all(),
         "check-html" => check_html::run_task(),
         "setup" => setup::build_tools().and_then(|()| setup::browser_tools()),

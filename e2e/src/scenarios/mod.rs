@@ -8,6 +8,7 @@ mod embedding;
 mod endurance;
 mod figure;
 mod first_paint;
+mod fixture_story;
 mod iframe_resizer;
 mod layout;
 mod navigation;
@@ -117,6 +118,7 @@ fn shared() -> Vec<Scenario> {
 fn chromium_only() -> Vec<Scenario> {
     scenarios![
         Light print_media_is_black_on_white => print::print_media_is_black_on_white;
+        Light a_three_layer_ukrainian_story_works => fixture_story::a_three_layer_ukrainian_story_works;
         Light forced_colours => figure::forced_colours;
         Dark forced_colours => figure::forced_colours;
         Light phone_deep_links_paint_only_their_layer => |b| on_a_phone(b, first_paint::deep_links_paint_only_their_layer);
