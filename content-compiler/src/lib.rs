@@ -13,7 +13,7 @@ pub use codegen::ANALYSIS_CHANNEL;
 pub use content_schema;
 pub use error::{ContentError, ContentErrors};
 pub use model::ContentFile;
-pub use validate::MAX_LAYERS;
+pub use validate::{MAX_LAYERS, MIN_LAYERS};
 
 use error::LineIndex;
 

@@ -6,6 +6,9 @@ use crate::model::{ContentFile, IsoDate, Slug, Text, DATE_LANGUAGES};
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
 
+/// The fewest layers an explainer may have: one layer has nothing to walk through.
+pub const MIN_LAYERS: usize = 2;
+
 /// The most layers an explainer may have (style/main.css has one rule per position).
 pub const MAX_LAYERS: usize = 8;
 
@@ -31,8 +34,16 @@ pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentE
         lines,
         &mut errors,
     );
-    if content.layers.is_empty() {
-        errors.push(lines.error(0, "layers", "at least one layer is needed"));
+    if content.layers.len() < MIN_LAYERS {
+        let at = content
+            .layers
+            .first()
+            .map_or(0, |layer| layer.slug.span().start);
+        errors.push(lines.error(
+            at,
+            "layers",
+            format!("at least {MIN_LAYERS} layers: the explainer walks from one to the next"),
+        ));
     }
     if let Some(extra) = content.layers.get(MAX_LAYERS) {
         errors.push(lines.error(

@@ -1,7 +1,7 @@
 //! The content file's rules, proven on a small valid fixture and on broken copies of it.
 //! Each broken copy must fail with a message naming file, line and field.
 
-use content_compiler::{compile, parse, MAX_LAYERS};
+use content_compiler::{compile, parse, MAX_LAYERS, MIN_LAYERS};
 
 const FILE: &str = "fixture.toml";
 const VALID: &str = include_str!("fixtures/valid.toml");
@@ -520,5 +520,23 @@ fn a_language_without_a_date_style_is_refused_at_meta_lang() {
     assert_single_error(
         &errors,
         &format!("{FILE}:{line}: meta.lang: no news style for dates in `fr`: the compiler writes dates in en, uk"),
+    );
+}
+
+#[test]
+fn a_single_layer_is_refused() {
+    let second = VALID
+        .find("[[layers]]\nslug = \"second-layer\"")
+        .expect("the second layer");
+    let end = second + VALID[second..].find("\n\n[").expect("a table after it");
+    let (broken, errors) = errors_after(|s| {
+        let one_layer = format!("{}{}", &s[..second], &s[end + 2..]);
+        // Its stage would go unused: one stage only, so only the count is wrong.
+        one_layer.replacen(SECOND_STAGE, "", 1)
+    });
+    let line = line_of(&broken, "slug = \"first-layer\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: layers: at least {MIN_LAYERS} layers: the explainer walks from one to the next"),
     );
 }
