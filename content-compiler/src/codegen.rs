@@ -159,38 +159,8 @@ fn source(source: &model::Source, lang: &str) -> schema::Source {
     }
 }
 
-fn ui(ui: &model::Ui) -> schema::Ui {
-    schema::Ui {
-        figure_caption: text(&ui.figure_caption),
-        position: text(ui.position.get_ref()),
-        announcement: text(ui.announcement.get_ref()),
-        previous: text(&ui.previous),
-        next: text(&ui.next),
-        status: text(&ui.status),
-        stage: text(&ui.stage),
-        legend: text(&ui.legend),
-        contributors: text(&ui.contributors),
-        commitments: text(&ui.commitments),
-        quotes: text(&ui.quotes),
-        analysis: text(&ui.analysis),
-        source_heading: text(&ui.source_heading),
-        embed_heading: text(&ui.embed_heading),
-        embed_help: text(&ui.embed_help),
-        embed_code_label: text(&ui.embed_code_label),
-        embed_code_pending: text(&ui.embed_code_pending),
-        copy: text(&ui.copy),
-        copied: text(&ui.copied),
-        copy_failed: text(&ui.copy_failed),
-        full_page: text(&ui.full_page),
-        updated: text(&ui.updated),
-        corrections: text(&ui.corrections),
-        static_notice: text(&ui.static_notice),
-        copy_link: text(&ui.copy_link),
-        copy_link_quote: text(ui.copy_link_quote.get_ref()),
-        link_label: text(ui.link_label.get_ref()),
-        link_copied: text(&ui.link_copied),
-        link_copy_failed: text(&ui.link_copy_failed),
-    }
+fn ui(ui: &model::UiTable) -> schema::Ui {
+    schema::Ui::from_fields(|key| text(ui.get_ref()[key].get_ref()))
 }
 
 fn stage(stage: &model::Stage) -> schema::Stage {

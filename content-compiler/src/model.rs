@@ -13,7 +13,7 @@ use toml::Spanned;
 pub struct ContentFile {
     pub meta: Meta,
     pub source: Source,
-    pub ui: Ui,
+    pub ui: UiTable,
     pub channels: BTreeMap<String, Text>,
     pub stages: Spanned<Vec<Stage>>,
     pub layers: Vec<Layer>,
@@ -60,39 +60,9 @@ pub struct Source {
     pub credit: Text,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ui {
-    pub figure_caption: Text,
-    pub position: Spanned<Text>,
-    pub announcement: Spanned<Text>,
-    pub previous: Text,
-    pub next: Text,
-    pub status: Text,
-    pub stage: Text,
-    pub legend: Text,
-    pub contributors: Text,
-    pub commitments: Text,
-    pub quotes: Text,
-    pub analysis: Text,
-    pub source_heading: Text,
-    pub embed_heading: Text,
-    pub embed_help: Text,
-    pub embed_code_label: Text,
-    pub embed_code_pending: Text,
-    pub copy: Text,
-    pub copied: Text,
-    pub copy_failed: Text,
-    pub full_page: Text,
-    pub updated: Text,
-    pub corrections: Text,
-    pub static_notice: Text,
-    pub copy_link: Text,
-    pub copy_link_quote: Spanned<Text>,
-    pub link_label: Spanned<Text>,
-    pub link_copied: Text,
-    pub link_copy_failed: Text,
-}
+/// The `[ui]` table: interface text by key. Its keys are `content_schema::Ui::FIELDS` (the one
+/// definition), checked in validate.rs, so a new string is declared only there.
+pub type UiTable = Spanned<BTreeMap<String, Spanned<Text>>>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -2,7 +2,8 @@
 //! drawn their own way and used, usable templates.
 
 use crate::error::{ContentError, LineIndex};
-use crate::model::{ContentFile, IsoDate, Slug, Text, DATE_LANGUAGES};
+use crate::model::{ContentFile, IsoDate, Slug, Text, UiTable, DATE_LANGUAGES};
+use content_schema::Ui;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
 
@@ -83,27 +84,49 @@ pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentE
     check_updates(content, lines, &mut errors);
     check_language(content, lines, &mut errors);
     check_stages(content, lines, &mut errors);
-    check_template(
-        &content.ui.position,
-        "ui.position",
-        &["{n}", "{total}"],
-        lines,
-        &mut errors,
-    );
-    check_template(
-        &content.ui.announcement,
-        "ui.announcement",
-        &["{name}", "{n}", "{total}"],
-        lines,
-        &mut errors,
-    );
-    for (template, field) in [
-        (&content.ui.copy_link_quote, "ui.copy_link_quote"),
-        (&content.ui.link_label, "ui.link_label"),
-    ] {
-        check_template(template, field, &["{speaker}"], lines, &mut errors);
+    check_ui_keys(&content.ui, lines, &mut errors);
+    for (key, placeholders) in TEMPLATES {
+        if let Some(template) = content.ui.get_ref().get(key) {
+            check_template(
+                template,
+                &format!("ui.{key}"),
+                placeholders,
+                lines,
+                &mut errors,
+            );
+        }
     }
     errors
+}
+
+/// The `[ui]` strings the app fills in, with the placeholders each must hold.
+const TEMPLATES: [(&str, &[&str]); 4] = [
+    ("position", &["{n}", "{total}"]),
+    ("announcement", &["{name}", "{n}", "{total}"]),
+    ("copy_link_quote", &["{speaker}"]),
+    ("link_label", &["{speaker}"]),
+];
+
+/// `[ui]` holds exactly the app's interface strings, `Ui::FIELDS`, as serde says it for the
+/// other tables.
+fn check_ui_keys(ui: &UiTable, lines: &LineIndex, errors: &mut Vec<ContentError>) {
+    let fields = Ui::FIELDS;
+    for (key, text) in ui.get_ref() {
+        if !fields.contains(&key.as_str()) {
+            let expected: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+            let message = format!(
+                "unknown field `{key}`, expected one of {}",
+                expected.join(", ")
+            );
+            errors.push(lines.error(text.span().start, format!("ui.{key}"), message));
+        }
+    }
+    for field in fields
+        .iter()
+        .filter(|field| !ui.get_ref().contains_key(**field))
+    {
+        errors.push(lines.error(ui.span().start, "ui", format!("missing field `{field}`")));
+    }
 }
 
 /// Reports every name seen before and returns the set of names.

@@ -540,3 +540,25 @@ fn a_single_layer_is_refused() {
         &format!("{FILE}:{line}: layers: at least {MIN_LAYERS} layers: the explainer walks from one to the next"),
     );
 }
+
+#[test]
+fn the_ui_table_holds_exactly_the_apps_strings() {
+    let (broken, errors) = errors_after(|s| s.replacen("copied = \"Copied\"\n", "", 1));
+    let table = line_of(&broken, "[ui]", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{table}: ui: missing field `copied`"),
+    );
+    let (broken, errors) = errors_after(|s| s.replacen("[ui]\n", "[ui]\ncopyed = \"Copied\"\n", 1));
+    let line = line_of(&broken, "copyed = ", 0);
+    assert_single_error_starting(
+        &errors,
+        &format!("{FILE}:{line}: ui.copyed: unknown field `copyed`, expected one of `figure_caption`, `position`,"),
+    );
+    let (broken, errors) = errors_after(|s| s.replacen("copy = \"Copy\"", "copy = \" \"", 1));
+    let line = line_of(&broken, "copy = \" \"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: ui.copy: must not be empty"),
+    );
+}

@@ -106,49 +106,69 @@ pub struct Source {
     pub credit: &'static str,
 }
 
-/// Interface text. `position` holds `{n}` and `{total}`; `announcement` also holds `{name}`.
-#[derive(Debug, PartialEq)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = content_schema))]
-pub struct Ui {
-    pub figure_caption: &'static str,
-    pub position: &'static str,
-    pub announcement: &'static str,
-    pub previous: &'static str,
-    pub next: &'static str,
-    pub status: &'static str,
+/// Declares `Ui` once: the struct the app reads and `Ui::FIELDS`, the `[ui]` keys the content
+/// compiler reads it from. A new interface string is one line here (and one in the file).
+macro_rules! interface_text {
+    ($($(#[$doc:meta])* $field:ident,)*) => {
+        /// Interface text. `position` holds `{n}` and `{total}`; `announcement` also holds `{name}`.
+        #[derive(Debug, PartialEq)]
+        #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = content_schema))]
+        pub struct Ui {
+            $($(#[$doc])* pub $field: &'static str,)*
+        }
+
+        impl Ui {
+            /// The `[ui]` table's keys, in the struct's order.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// A `Ui` with each field's text from `text(its key)`.
+            pub fn from_fields(mut text: impl FnMut(&'static str) -> &'static str) -> Ui {
+                Ui { $($field: text(stringify!($field)),)* }
+            }
+        }
+    };
+}
+
+interface_text! {
+    figure_caption,
+    position,
+    announcement,
+    previous,
+    next,
+    status,
     /// The panel's fact label for the layer's stage.
-    pub stage: &'static str,
+    stage,
     /// The heading of the figure's legend of stages.
-    pub legend: &'static str,
-    pub contributors: &'static str,
-    pub commitments: &'static str,
-    pub quotes: &'static str,
-    pub analysis: &'static str,
-    pub source_heading: &'static str,
-    pub embed_heading: &'static str,
-    pub embed_help: &'static str,
-    pub embed_code_label: &'static str,
+    legend,
+    contributors,
+    commitments,
+    quotes,
+    analysis,
+    source_heading,
+    embed_heading,
+    embed_help,
+    embed_code_label,
     /// Stands in the embed code's box until the app knows the page's own address (in the
     /// prerendered page, and for good without JavaScript): never a broken relative code.
-    pub embed_code_pending: &'static str,
-    pub copy: &'static str,
-    pub copied: &'static str,
-    pub copy_failed: &'static str,
-    pub full_page: &'static str,
+    embed_code_pending,
+    copy,
+    copied,
+    copy_failed,
+    full_page,
     /// Before the day the explainer was last changed: "Updated".
-    pub updated: &'static str,
+    updated,
     /// The heading of the corrections list.
-    pub corrections: &'static str,
+    corrections,
     /// Shown only when the page runs without its app (no JavaScript or no WebAssembly).
-    pub static_notice: &'static str,
+    static_notice,
     /// A quote's "Copy link" button, as seen; `copy_link_quote` (with `{speaker}`) completes
     /// its name for screen readers.
-    pub copy_link: &'static str,
-    pub copy_link_quote: &'static str,
+    copy_link,
+    copy_link_quote,
     /// The name of the box that shows a quote's link where copying is blocked (`{speaker}`).
-    pub link_label: &'static str,
-    pub link_copied: &'static str,
-    pub link_copy_failed: &'static str,
+    link_label,
+    link_copied,
+    link_copy_failed,
 }
 
 #[derive(Debug, PartialEq)]
