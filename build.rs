@@ -1,17 +1,23 @@
-//! Compiles `content/explainer.toml` into Rust statics (`$OUT_DIR/content.rs`).
+//! Compiles the content file into Rust statics (`$OUT_DIR/content.rs`): `content/explainer.toml`,
+//! or the file `EXPLAINER_CONTENT` names (relative to the project root), so any story builds.
 //! A broken content file stops the build with errors that name file, line and field.
 
 use std::{env, fs, path::Path, process};
 
-const CONTENT_FILE: &str = "content/explainer.toml";
+const DEFAULT_CONTENT_FILE: &str = "content/explainer.toml";
 
 fn main() {
-    println!("cargo:rerun-if-changed={CONTENT_FILE}");
-    let source = fs::read_to_string(CONTENT_FILE).unwrap_or_else(|error| {
-        eprintln!("error: cannot read {CONTENT_FILE}: {error}");
+    println!("cargo:rerun-if-env-changed=EXPLAINER_CONTENT");
+    let file = env::var("EXPLAINER_CONTENT")
+        .ok()
+        .filter(|file| !file.is_empty())
+        .unwrap_or_else(|| DEFAULT_CONTENT_FILE.to_owned());
+    println!("cargo:rerun-if-changed={file}");
+    let source = fs::read_to_string(&file).unwrap_or_else(|error| {
+        eprintln!("error: cannot read {file}: {error}");
         process::exit(1);
     });
-    let generated = content_compiler::compile(CONTENT_FILE, &source).unwrap_or_else(|errors| {
+    let generated = content_compiler::compile(&file, &source).unwrap_or_else(|errors| {
         for error in &errors.0 {
             // Printed as cargo warnings too, so the message shows even in quiet builds.
             println!("cargo:warning={error}");
@@ -19,6 +25,10 @@ fn main() {
         }
         process::exit(1);
     });
+    // Tests and tools find the file the app was built from (its article sits beside it).
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let path = Path::new(&root).join(&file);
+    println!("cargo:rustc-env=EXPLAINER_CONTENT_FILE={}", path.display());
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
     fs::write(&out, generated).expect("OUT_DIR is writable");
 }

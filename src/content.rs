@@ -1,212 +1,38 @@
-//! The explainer's words as static data, compiled from `content/explainer.toml` by `build.rs`.
-//! These types mirror what the content compiler writes; the WASM carries no text-format parser.
+//! The explainer's words as static data, compiled from the content file by `build.rs`. The types
+//! are `content_schema`'s, the one definition the content compiler also builds and bakes; the
+//! WASM carries no text-format parser.
 
-/// A date as machine-readable ISO text and as a reader sees it ("Jan. 6, 2026").
-#[derive(Debug, PartialEq)]
-pub struct Date {
-    pub iso: &'static str,
-    pub label: &'static str,
-}
-
-#[derive(Debug, PartialEq)]
-pub struct Quote {
-    pub id: &'static str,
-    pub text: &'static str,
-    pub speaker: &'static str,
-    pub role: &'static str,
-    pub date: Date,
-    pub channel: &'static str,
-    /// The article author's own conclusion, shown as analysis rather than as an official's words.
-    pub is_analysis: bool,
-}
-
-/// How a stage is drawn in the figure: each stage its own line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Line {
-    Solid,
-    Dashed,
-    Dotted,
-    DashDot,
-}
-
-impl Line {
-    /// The CSS class suffix: the content file's word for the line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Line::Solid => "solid",
-            Line::Dashed => "dashed",
-            Line::Dotted => "dotted",
-            Line::DashDot => "dash-dot",
-        }
-    }
-}
-
-/// How settled a layer is ("Agreed in principle"), and how the figure draws its ring.
-#[derive(Debug, PartialEq)]
-pub struct Stage {
-    pub id: &'static str,
-    pub label: &'static str,
-    pub line: Line,
-}
-
-#[derive(Debug, PartialEq)]
-pub struct Layer {
-    pub slug: &'static str,
-    pub name: &'static str,
-    pub tagline: &'static str,
-    pub summary: &'static str,
-    pub status: &'static str,
-    pub stage: &'static Stage,
-    pub contributors: &'static [&'static str],
-    pub commitments: &'static [&'static str],
-    pub quotes: &'static [&'static Quote],
-}
-
-#[derive(Debug, PartialEq)]
-pub struct Meta {
-    pub lang: &'static str,
-    pub title: &'static str,
-    pub dek: &'static str,
-    pub description: &'static str,
-    pub declaration_date: Date,
-}
-
-#[derive(Debug, PartialEq)]
-pub struct Source {
-    pub article_title: &'static str,
-    pub author: &'static str,
-    pub publication: &'static str,
-    pub published: Date,
-    pub credit: &'static str,
-}
-
-/// Interface text. `position` holds `{n}` and `{total}`; `announcement` also holds `{name}`.
-#[derive(Debug, PartialEq)]
-pub struct Ui {
-    pub figure_caption: &'static str,
-    pub position: &'static str,
-    pub announcement: &'static str,
-    pub previous: &'static str,
-    pub next: &'static str,
-    pub status: &'static str,
-    /// The panel's fact label for the layer's stage.
-    pub stage: &'static str,
-    /// The heading of the figure's legend of stages.
-    pub legend: &'static str,
-    pub contributors: &'static str,
-    pub commitments: &'static str,
-    pub quotes: &'static str,
-    pub analysis: &'static str,
-    pub source_heading: &'static str,
-    pub embed_heading: &'static str,
-    pub embed_help: &'static str,
-    pub embed_code_label: &'static str,
-    /// Stands in the embed code's box until the app knows the page's own address (in the
-    /// prerendered page, and for good without JavaScript): never a broken relative code.
-    pub embed_code_pending: &'static str,
-    pub copy: &'static str,
-    pub copied: &'static str,
-    pub copy_failed: &'static str,
-    /// The embed dialog's choice of colour scheme for the frame: its legend and hint, and one
-    /// label per theme (`embed::Theme`).
-    pub theme_legend: &'static str,
-    pub theme_hint: &'static str,
-    pub theme_light: &'static str,
-    pub theme_dark: &'static str,
-    pub theme_auto: &'static str,
-    pub full_page: &'static str,
-    /// Shown only when the page runs without its app (no JavaScript or no WebAssembly).
-    pub static_notice: &'static str,
-    /// A quote's "Copy link" button, as seen; `copy_link_quote` (with `{speaker}`) completes
-    /// its name for screen readers.
-    pub copy_link: &'static str,
-    pub copy_link_quote: &'static str,
-    /// The name of the box that shows a quote's link where copying is blocked (`{speaker}`).
-    pub link_label: &'static str,
-    pub link_copied: &'static str,
-    pub link_copy_failed: &'static str,
-}
-
-#[derive(Debug, PartialEq)]
-pub struct Figure {
-    pub value: &'static str,
-    pub label: &'static str,
-}
-
-#[derive(Debug, PartialEq)]
-pub struct WhyNow {
-    pub heading: &'static str,
-    pub summary: &'static str,
-    pub figures: &'static [Figure],
-    pub quotes: &'static [&'static Quote],
-}
-
-#[derive(Debug, PartialEq)]
-pub struct OpenItem {
-    pub topic: &'static str,
-    pub summary: &'static str,
-    pub quotes: &'static [&'static Quote],
-}
-
-#[derive(Debug, PartialEq)]
-pub struct StillOpen {
-    pub heading: &'static str,
-    pub summary: &'static str,
-    pub items: &'static [OpenItem],
-}
-
-#[derive(Debug, PartialEq)]
-pub struct Content {
-    pub meta: Meta,
-    pub source: Source,
-    pub ui: Ui,
-    /// In the content file's order; every stage is some layer's (the legend lists them all).
-    pub stages: &'static [Stage],
-    pub layers: &'static [Layer],
-    pub why_now: WhyNow,
-    pub still_open: StillOpen,
-}
-
-impl Ui {
-    /// "Layer 2 of 4", with 1-based `n`.
-    pub fn position(&self, n: usize, total: usize) -> String {
-        fill(
-            self.position,
-            &[("{n}", &n.to_string()), ("{total}", &total.to_string())],
-        )
-    }
-
-    /// What the live region says after a change: "Multinational force, layer 2 of 4".
-    pub fn announcement(&self, name: &str, n: usize, total: usize) -> String {
-        fill(
-            self.announcement,
-            &[
-                ("{name}", name),
-                ("{n}", &n.to_string()),
-                ("{total}", &total.to_string()),
-            ],
-        )
-    }
-}
-
-impl Ui {
-    /// The rest of a quote's Copy link button's name: "to the quote by Volodymyr Zelenskyy".
-    pub fn copy_link_quote(&self, speaker: &str) -> String {
-        fill(self.copy_link_quote, &[("{speaker}", speaker)])
-    }
-
-    /// The name of the box showing a quote's link: "Link to the quote by Volodymyr Zelenskyy".
-    pub fn link_label(&self, speaker: &str) -> String {
-        fill(self.link_label, &[("{speaker}", speaker)])
-    }
-}
-
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (placeholder, value)| {
-            text.replace(placeholder, value)
-        })
-}
+pub use content_schema::*;
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+/// The content file the app was built from (`EXPLAINER_CONTENT`, or `content/explainer.toml`).
+pub const CONTENT_FILE: &str = env!("EXPLAINER_CONTENT_FILE");
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static SHOWN: std::cell::Cell<&'static Content> = const { std::cell::Cell::new(&CONTENT) };
+}
+
+/// The content the app shows: the compiled statics. Natively, the server renderer can show
+/// another content file for the length of one render (`server::render_content_html`), so tests
+/// render any story without rebuilding the app.
+#[inline(always)]
+pub fn content() -> &'static Content {
+    #[cfg(target_arch = "wasm32")]
+    return &CONTENT;
+    #[cfg(not(target_arch = "wasm32"))]
+    return SHOWN.with(std::cell::Cell::get);
+}
+
+/// Shows `shown` until the returned guard is dropped, then what was shown before.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn show(shown: &'static Content) -> impl Drop {
+    struct Restore(&'static Content);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SHOWN.with(|cell| cell.set(self.0));
+        }
+    }
+    Restore(SHOWN.with(|cell| cell.replace(shown)))
+}

@@ -6,7 +6,7 @@
 //! Architecture Invariant: an event carries what the reader looked at, never who they are
 //! (no address, no time, no identifier), and goes to `window.parent` only.
 
-use crate::content::CONTENT;
+use crate::content::content;
 
 /// Every message of ours has a `type` starting with this.
 pub const MESSAGE_PREFIX: &str = "coalition-explainer:";
@@ -35,10 +35,10 @@ pub type Message = Vec<(&'static str, Value)>;
 
 /// The event for a reader's choice of layer `index` (0-based).
 pub fn layer_event(index: usize) -> Message {
-    let total = CONTENT.layers.len();
+    let total = content().layers.len();
     vec![
         ("type", Value::Text(LAYER_EVENT)),
-        ("slug", Value::Text(CONTENT.layers[index].slug)),
+        ("slug", Value::Text(content().layers[index].slug)),
         ("index", Value::Number(index as u32 + 1)),
         ("total", Value::Number(total as u32)),
     ]

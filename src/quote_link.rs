@@ -5,7 +5,7 @@
 //! first place in reading order is its home, the only figure that carries its anchor
 //! (`q-<id>`), so a link always opens the layer that holds it.
 
-use crate::content::{Quote, CONTENT};
+use crate::content::{content, Quote};
 use crate::deep_link::QUOTE_FRAGMENT;
 
 /// Where a list of quotes is shown, in reading order.
@@ -26,12 +26,12 @@ const MAX_HOST_URL: usize = 2048;
 
 /// Every list of quotes, in reading order.
 pub fn places() -> impl Iterator<Item = (Place, &'static [&'static Quote])> {
-    let layers = (CONTENT.layers.iter().enumerate())
+    let layers = (content().layers.iter().enumerate())
         .map(|(index, layer)| (Place::Layer(index), layer.quotes));
-    let still_open = (CONTENT.still_open.items.iter().enumerate())
+    let still_open = (content().still_open.items.iter().enumerate())
         .map(|(index, item)| (Place::StillOpen(index), item.quotes));
     layers
-        .chain([(Place::WhyNow, CONTENT.why_now.quotes)])
+        .chain([(Place::WhyNow, content().why_now.quotes)])
         .chain(still_open)
 }
 

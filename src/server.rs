@@ -1,5 +1,6 @@
 //! Rendering on a server (natively, with Yew's `ssr` feature): the same components, no browser.
 
+use crate::content::{self, Content};
 use crate::{App, AppProps};
 use yew::LocalServerRenderer;
 
@@ -9,4 +10,10 @@ pub async fn render_html(initial_layer: usize) -> String {
     LocalServerRenderer::<App>::with_props(AppProps { initial_layer })
         .render()
         .await
+}
+
+/// The same for another story (from `content_compiler::load`), on this thread only.
+pub async fn render_content_html(shown: &'static Content, initial_layer: usize) -> String {
+    let _shown = content::show(shown);
+    render_html(initial_layer).await
 }

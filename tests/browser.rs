@@ -109,24 +109,26 @@ async fn a_reader_clicks_types_and_steps_through_the_layers() {
     unmount(mounted);
 }
 
+/// The id of the tab of the layer at `index`: the tests follow the content's own layers.
+fn tab_id(index: usize) -> String {
+    format!("tab-{}", CONTENT.layers[index].slug)
+}
+
 async fn clicking_a_layer_shows_its_quotes(root: &Element) {
-    let backstop = CONTENT
-        .layers
-        .iter()
-        .find(|l| l.slug == "us-backstop")
-        .expect("US backstop layer");
-    find(root, "#tab-us-backstop").click();
+    // The second layer: every story has at least two.
+    let chosen = &CONTENT.layers[1];
+    find(root, &format!("#{}", tab_id(1))).click();
     settle().await;
 
-    assert_eq!(selected_tab(root).id(), "tab-us-backstop");
-    let panel = find(root, "#panel-us-backstop");
+    assert_eq!(selected_tab(root).id(), tab_id(1));
+    let panel = find(root, &format!("#panel-{}", chosen.slug));
     assert!(!panel.hidden(), "the chosen panel shows");
     assert!(
-        find(root, "#panel-ukrainian-forces").hidden(),
+        find(root, &format!("#panel-{}", CONTENT.layers[0].slug)).hidden(),
         "the first panel hides"
     );
     let shown = text(&panel);
-    for quote in backstop.quotes {
+    for quote in chosen.quotes {
         let words = quote.text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(shown.contains(&words), "quote {} is visible", quote.id);
         assert!(
@@ -135,35 +137,32 @@ async fn clicking_a_layer_shows_its_quotes(root: &Element) {
             quote.speaker
         );
     }
-    address_comes_to_name("layer=us-backstop").await;
+    address_comes_to_name(&format!("layer={}", chosen.slug)).await;
 }
 
 async fn arrow_keys_home_and_end_move_between_layers_and_focus(root: &Element) {
-    find(root, "#tab-ukrainian-forces").click();
+    find(root, &format!("#{}", tab_id(0))).click();
     settle().await;
-    let first = find(root, "#tab-ukrainian-forces");
+    let first = find(root, &format!("#{}", tab_id(0)));
     first.focus().expect("focusable");
 
     press(&first, "ArrowDown");
     settle().await;
-    assert_eq!(selected_tab(root).id(), "tab-multinational-force");
+    assert_eq!(selected_tab(root).id(), tab_id(1));
     let active = gloo::utils::document()
         .active_element()
         .expect("something has focus");
-    assert_eq!(
-        active.id(),
-        "tab-multinational-force",
-        "focus follows the chosen tab"
-    );
+    assert_eq!(active.id(), tab_id(1), "focus follows the chosen tab");
 
     press(&selected_tab(root), "End");
     settle().await;
-    assert_eq!(selected_tab(root).id(), "tab-eu-accession");
-    assert!(!find(root, "#panel-eu-accession").hidden());
+    let last = CONTENT.layers.len() - 1;
+    assert_eq!(selected_tab(root).id(), tab_id(last));
+    assert!(!find(root, &format!("#panel-{}", CONTENT.layers[last].slug)).hidden());
 
     press(&selected_tab(root), "Home");
     settle().await;
-    assert_eq!(selected_tab(root).id(), "tab-ukrainian-forces");
+    assert_eq!(selected_tab(root).id(), tab_id(0));
     let announcement = text(&find(root, ".announcer"));
     assert_eq!(
         announcement,
@@ -174,7 +173,7 @@ async fn arrow_keys_home_and_end_move_between_layers_and_focus(root: &Element) {
 }
 
 async fn previous_and_next_walk_through_in_order(root: &Element) {
-    find(root, "#tab-ukrainian-forces").click();
+    find(root, &format!("#{}", tab_id(0))).click();
     settle().await;
     let total = CONTENT.layers.len();
     for expected in 1..total {
@@ -193,15 +192,12 @@ async fn previous_and_next_walk_through_in_order(root: &Element) {
     settle().await;
     assert_eq!(
         selected_tab(root).id(),
-        format!("tab-{}", CONTENT.layers[total - 1].slug),
+        tab_id(total - 1),
         "Next stops at the end"
     );
     shown(root, ".walkthrough__step--previous").click();
     settle().await;
-    assert_eq!(
-        selected_tab(root).id(),
-        format!("tab-{}", CONTENT.layers[total - 2].slug)
-    );
+    assert_eq!(selected_tab(root).id(), tab_id(total - 2));
     assert!(shown(root, ".walkthrough__step--previous").eq(&focused()));
 }
 
@@ -243,7 +239,7 @@ async fn tapping_a_ring_chooses_its_layer(root: &Element) {
             "the chosen ring follows"
         );
     }
-    find(root, "#tab-ukrainian-forces").click();
+    find(root, &format!("#{}", tab_id(0))).click();
     settle().await;
     let chosen = root.query_selector(".ring--chosen").ok().flatten();
     assert_eq!(

@@ -1,4 +1,4 @@
-//! The peer: a TimelineJS 3.9.11 page carrying the explainer's four layers and their quotes,
+//! The peer: a TimelineJS 3.9.11 page carrying the explainer's layers and their quotes,
 //! generated from the same compiled content (`CONTENT`), so the two pages say the same words.
 
 use coalition_explainer::content::{Layer, Quote, CONTENT};

@@ -1,242 +1,218 @@
-//! Writes the validated content as Rust statics of the app's `content` types, so the WASM
-//! carries plain data and no text-format parser. Layers point at their stage (`&STAGES[i]`) as
-//! they point at quotes (`&QUOTES[i]`), so each is stored once.
+//! Turns the validated, spanned model into the app's own types (`content_schema`, the one
+//! definition of the content's shape) and bakes them as Rust statics with `databake`, so the
+//! WASM carries plain data and no text-format parser.
+//!
+//! The values are built with `'static` borrows by leaking the strings: the compiler runs once
+//! per process (a build script, a tool, a test), and the baked statics are `'static` anyway.
 
-use crate::model::{ContentFile, IsoDate, Quote, Slug, Stage, Text};
+use crate::model::{self, ContentFile, IsoDate, Slug, Text};
+use content_schema as schema;
+use databake::{Bake, CrateEnv};
 use toml::Spanned;
 
 /// The channel key whose quotes are the article's own analysis, never an official's words.
 pub const ANALYSIS_CHANNEL: &str = "analysis";
 
-pub(crate) fn generate(content: &ContentFile) -> String {
-    let quote_index = |reference: &Spanned<Slug>| {
-        let id = &reference.get_ref().0;
-        content
-            .quotes
-            .iter()
-            .position(|q| q.id.get_ref().0 == *id)
-            .expect("references are validated")
-    };
-    let quote_refs = |references: &[Spanned<Slug>]| {
-        slice(
-            references
-                .iter()
-                .map(|r| format!("&QUOTES[{}]", quote_index(r))),
-        )
-    };
-    let texts = |items: &[Text]| slice(items.iter().map(text));
-    let stages = content.stages.get_ref();
-    let stage_ref = |reference: &Spanned<Slug>| {
-        let index = stages
-            .iter()
-            .position(|stage| stage.id.get_ref() == reference.get_ref())
-            .expect("stages are validated");
-        format!("&STAGES[{index}]")
-    };
+/// The content as the app's types, with every stage and quote in the file's order.
+pub(crate) struct Built {
+    pub(crate) content: &'static schema::Content,
+    stages: &'static [schema::Stage],
+    quotes: &'static [schema::Quote],
+}
 
-    let meta = &content.meta;
-    let source = &content.source;
-    let ui = &content.ui;
-    let layers = slice(content.layers.iter().map(|layer| {
-        record(
-            "Layer",
-            &[
-                ("slug", literal(&layer.slug.get_ref().0)),
-                ("name", text(&layer.name)),
-                ("tagline", text(&layer.tagline)),
-                ("summary", text(&layer.summary)),
-                ("status", text(&layer.status)),
-                ("stage", stage_ref(&layer.stage)),
-                ("contributors", texts(&layer.contributors)),
-                ("commitments", texts(&layer.commitments)),
-                ("quotes", quote_refs(&layer.quotes)),
-            ],
-        )
-    }));
-    let figures = slice(content.why_now.figures.iter().map(|figure| {
-        record(
-            "Figure",
-            &[
-                ("value", text(&figure.value)),
-                ("label", text(&figure.label)),
-            ],
-        )
-    }));
-    let open_items = slice(content.still_open.items.iter().map(|item| {
-        record(
-            "OpenItem",
-            &[
-                ("topic", text(&item.topic)),
-                ("summary", text(&item.summary)),
-                ("quotes", quote_refs(&item.quotes)),
-            ],
-        )
-    }));
-    let root = record(
-        "Content",
-        &[
-            (
-                "meta",
-                record(
-                    "Meta",
-                    &[
-                        ("lang", text(&meta.lang)),
-                        ("title", text(&meta.title)),
-                        ("dek", text(&meta.dek)),
-                        ("description", text(&meta.description)),
-                        ("declaration_date", date(&meta.declaration_date)),
-                    ],
-                ),
-            ),
-            (
-                "source",
-                record(
-                    "Source",
-                    &[
-                        ("article_title", text(&source.article_title)),
-                        ("author", text(&source.author)),
-                        ("publication", text(&source.publication)),
-                        ("published", date(&source.published)),
-                        ("credit", text(&source.credit)),
-                    ],
-                ),
-            ),
-            (
-                "ui",
-                record(
-                    "Ui",
-                    &[
-                        ("figure_caption", text(&ui.figure_caption)),
-                        ("position", text(ui.position.get_ref())),
-                        ("announcement", text(ui.announcement.get_ref())),
-                        ("previous", text(&ui.previous)),
-                        ("next", text(&ui.next)),
-                        ("status", text(&ui.status)),
-                        ("stage", text(&ui.stage)),
-                        ("legend", text(&ui.legend)),
-                        ("contributors", text(&ui.contributors)),
-                        ("commitments", text(&ui.commitments)),
-                        ("quotes", text(&ui.quotes)),
-                        ("analysis", text(&ui.analysis)),
-                        ("source_heading", text(&ui.source_heading)),
-                        ("embed_heading", text(&ui.embed_heading)),
-                        ("embed_help", text(&ui.embed_help)),
-                        ("embed_code_label", text(&ui.embed_code_label)),
-                        ("embed_code_pending", text(&ui.embed_code_pending)),
-                        ("copy", text(&ui.copy)),
-                        ("copied", text(&ui.copied)),
-                        ("copy_failed", text(&ui.copy_failed)),
-                        ("theme_legend", text(&ui.theme_legend)),
-                        ("theme_hint", text(&ui.theme_hint)),
-                        ("theme_light", text(&ui.theme_light)),
-                        ("theme_dark", text(&ui.theme_dark)),
-                        ("theme_auto", text(&ui.theme_auto)),
-                        ("full_page", text(&ui.full_page)),
-                        ("static_notice", text(&ui.static_notice)),
-                        ("copy_link", text(&ui.copy_link)),
-                        ("copy_link_quote", text(ui.copy_link_quote.get_ref())),
-                        ("link_label", text(ui.link_label.get_ref())),
-                        ("link_copied", text(&ui.link_copied)),
-                        ("link_copy_failed", text(&ui.link_copy_failed)),
-                    ],
-                ),
-            ),
-            ("stages", "&STAGES".to_owned()),
-            ("layers", layers),
-            (
-                "why_now",
-                record(
-                    "WhyNow",
-                    &[
-                        ("heading", text(&content.why_now.heading)),
-                        ("summary", text(&content.why_now.summary)),
-                        ("figures", figures),
-                        ("quotes", quote_refs(&content.why_now.quotes)),
-                    ],
-                ),
-            ),
-            (
-                "still_open",
-                record(
-                    "StillOpen",
-                    &[
-                        ("heading", text(&content.still_open.heading)),
-                        ("summary", text(&content.still_open.summary)),
-                        ("items", open_items),
-                    ],
-                ),
-            ),
-        ],
-    );
-    let quotes: Vec<String> = content.quotes.iter().map(|q| quote(content, q)).collect();
-    let stages: Vec<String> = stages.iter().map(stage).collect();
+pub(crate) fn build(file: &ContentFile) -> Built {
+    let stages = leak_all(file.stages.get_ref().iter().map(stage));
+    let quotes = leak_all(file.quotes.iter().map(|q| quote(file, q)));
+    let content = Box::leak(Box::new(schema_content(file, stages, quotes)));
+    Built {
+        content,
+        stages,
+        quotes,
+    }
+}
+
+/// Rust source declaring `STAGES`, `QUOTES` and `CONTENT`. Layers point at their stage
+/// (`&STAGES[i]`) and every section at its quotes (`&QUOTES[i]`), so each is stored once even
+/// where several places show it: databake writes a reference as the value itself, so the
+/// baked values of the shared ones are replaced by references to their statics.
+pub(crate) fn generate(file: &ContentFile) -> String {
+    let built = build(file);
+    let env = CrateEnv::default();
+    let baked = |value: &dyn Bake| value.bake(&env).to_string();
+    // The whole legend first: its stages are values in a slice, not references.
+    let mut root = baked(built.content).replace(&baked(&built.stages), "&STAGES");
+    for (index, stage) in built.stages.iter().enumerate() {
+        root = root.replace(&baked(&stage), &format!("&STAGES[{index}]"));
+    }
+    for (index, quote) in built.quotes.iter().enumerate() {
+        root = root.replace(&baked(&quote), &format!("&QUOTES[{index}]"));
+    }
+    let values = |items: &[&dyn Bake]| {
+        items
+            .iter()
+            .map(|item| baked(*item))
+            .collect::<Vec<_>>()
+            .join(",\n")
+    };
+    let stages: Vec<&dyn Bake> = built.stages.iter().map(|s| s as &dyn Bake).collect();
+    let quotes: Vec<&dyn Bake> = built.quotes.iter().map(|q| q as &dyn Bake).collect();
     format!(
         "// Generated by content-compiler from the content file. Do not edit.\n\
-         pub static STAGES: [Stage; {}] = [{}];\n\
-         pub static QUOTES: [Quote; {}] = [{}];\n\
-         pub static CONTENT: Content = {root};\n",
+         pub static STAGES: [content_schema::Stage; {}] = [{}];\n\
+         pub static QUOTES: [content_schema::Quote; {}] = [{}];\n\
+         pub static CONTENT: content_schema::Content = {root};\n",
         stages.len(),
-        stages.join(",\n"),
+        values(&stages),
         quotes.len(),
-        quotes.join(",\n"),
+        values(&quotes),
     )
 }
 
-fn stage(stage: &Stage) -> String {
-    record(
-        "Stage",
-        &[
-            ("id", literal(&stage.id.get_ref().0)),
-            ("label", text(&stage.label)),
-            // The app's `Line` has the compiler's variant names.
-            ("line", format!("Line::{:?}", stage.line.get_ref())),
-        ],
-    )
+fn schema_content(
+    file: &ContentFile,
+    stages: &'static [schema::Stage],
+    quotes: &'static [schema::Quote],
+) -> schema::Content {
+    let quote_refs = |references: &[Spanned<Slug>]| {
+        leak_all(references.iter().map(|reference| {
+            let index = file
+                .quotes
+                .iter()
+                .position(|q| q.id.get_ref() == reference.get_ref())
+                .expect("references are validated");
+            &quotes[index]
+        }))
+    };
+    let stage_ref = |reference: &Spanned<Slug>| {
+        stages
+            .iter()
+            .find(|stage| stage.id == reference.get_ref().0)
+            .expect("stages are validated")
+    };
+    let layers = leak_all(file.layers.iter().map(|layer| schema::Layer {
+        slug: text_of(&layer.slug.get_ref().0),
+        name: text(&layer.name),
+        tagline: text(&layer.tagline),
+        summary: text(&layer.summary),
+        status: text(&layer.status),
+        stage: stage_ref(&layer.stage),
+        contributors: texts(&layer.contributors),
+        commitments: texts(&layer.commitments),
+        quotes: quote_refs(&layer.quotes),
+    }));
+    let why_now = &file.why_now;
+    let still_open = &file.still_open;
+    schema::Content {
+        meta: meta(&file.meta),
+        source: source(&file.source, lang(file)),
+        ui: ui(&file.ui),
+        stages,
+        layers,
+        why_now: schema::WhyNow {
+            heading: text(&why_now.heading),
+            summary: text(&why_now.summary),
+            figures: leak_all(why_now.figures.iter().map(|figure| schema::Figure {
+                value: text(&figure.value),
+                label: text(&figure.label),
+            })),
+            quotes: quote_refs(&why_now.quotes),
+        },
+        still_open: schema::StillOpen {
+            heading: text(&still_open.heading),
+            summary: text(&still_open.summary),
+            items: leak_all(still_open.items.iter().map(|item| schema::OpenItem {
+                topic: text(&item.topic),
+                summary: text(&item.summary),
+                quotes: quote_refs(&item.quotes),
+            })),
+        },
+        corrections: leak_all(
+            file.corrections
+                .iter()
+                .map(|correction| schema::Correction {
+                    date: date(correction.date.get_ref(), lang(file)),
+                    text: text(&correction.text),
+                }),
+        ),
+    }
 }
 
-fn quote(content: &ContentFile, quote: &Quote) -> String {
+fn meta(meta: &model::Meta) -> schema::Meta {
+    let lang = &meta.lang.get_ref().0;
+    schema::Meta {
+        lang: text(meta.lang.get_ref()),
+        title: text(&meta.title),
+        dek: text(&meta.dek),
+        description: text(&meta.description),
+        declaration_date: date(&meta.declaration_date, lang),
+        updated: meta.updated.as_ref().map(|day| date(day.get_ref(), lang)),
+    }
+}
+
+fn source(source: &model::Source, lang: &str) -> schema::Source {
+    schema::Source {
+        article_title: text(&source.article_title),
+        author: text(&source.author),
+        publication: text(&source.publication),
+        published: date(&source.published, lang),
+        credit: text(&source.credit),
+    }
+}
+
+fn ui(ui: &model::UiTable) -> schema::Ui {
+    schema::Ui::from_fields(|key| text(ui.get_ref()[key].get_ref()))
+}
+
+fn stage(stage: &model::Stage) -> schema::Stage {
+    schema::Stage {
+        id: text_of(&stage.id.get_ref().0),
+        label: text(&stage.label),
+        line: match stage.line.get_ref() {
+            model::Line::Solid => schema::Line::Solid,
+            model::Line::Dashed => schema::Line::Dashed,
+            model::Line::Dotted => schema::Line::Dotted,
+            model::Line::DashDot => schema::Line::DashDot,
+        },
+    }
+}
+
+fn quote(file: &ContentFile, quote: &model::Quote) -> schema::Quote {
     let channel = &quote.channel.get_ref().0;
-    let channel_label = &content.channels[channel];
-    record(
-        "Quote",
-        &[
-            ("id", literal(&quote.id.get_ref().0)),
-            ("text", text(&quote.text)),
-            ("speaker", text(&quote.speaker)),
-            ("role", text(&quote.role)),
-            ("date", date(&quote.date)),
-            ("channel", text(channel_label)),
-            ("is_analysis", (channel == ANALYSIS_CHANNEL).to_string()),
-        ],
-    )
+    schema::Quote {
+        id: text_of(&quote.id.get_ref().0),
+        text: text(&quote.text),
+        speaker: text(&quote.speaker),
+        role: text(&quote.role),
+        date: date(&quote.date, lang(file)),
+        channel: text(&file.channels[channel]),
+        is_analysis: channel == ANALYSIS_CHANNEL,
+    }
 }
 
-fn date(day: &IsoDate) -> String {
-    record(
-        "Date",
-        &[
-            ("iso", literal(&day.iso())),
-            ("label", literal(&day.news_style())),
-        ],
-    )
+fn lang(file: &ContentFile) -> &str {
+    &file.meta.lang.get_ref().0
 }
 
-fn text(value: &Text) -> String {
-    literal(&value.0)
+fn date(day: &IsoDate, lang: &str) -> schema::Date {
+    let label = day.news_style(lang).expect("the language is validated");
+    schema::Date {
+        iso: text_of(&day.iso()),
+        label: text_of(&label),
+    }
 }
 
-fn literal(value: &str) -> String {
-    format!("{value:?}")
+fn texts(items: &[Text]) -> &'static [&'static str] {
+    leak_all(items.iter().map(text))
 }
 
-fn slice(items: impl Iterator<Item = String>) -> String {
-    format!("&[{}]", items.collect::<Vec<_>>().join(", "))
+fn text(value: &Text) -> &'static str {
+    text_of(&value.0)
 }
 
-fn record(name: &str, fields: &[(&str, String)]) -> String {
-    let body: Vec<String> = fields
-        .iter()
-        .map(|(field, value)| format!("{field}: {value}"))
-        .collect();
-    format!("{name} {{ {} }}", body.join(", "))
+fn text_of(value: &str) -> &'static str {
+    Box::leak(value.into())
+}
+
+fn leak_all<T>(items: impl Iterator<Item = T>) -> &'static [T] {
+    items.collect::<Vec<_>>().leak()
 }

@@ -7,11 +7,13 @@ mod codegen;
 mod error;
 pub mod model;
 mod validate;
+pub mod verbatim;
 
 pub use codegen::ANALYSIS_CHANNEL;
+pub use content_schema;
 pub use error::{ContentError, ContentErrors};
 pub use model::ContentFile;
-pub use validate::MAX_LAYERS;
+pub use validate::{MAX_LAYERS, MIN_LAYERS};
 
 use error::LineIndex;
 
@@ -46,6 +48,12 @@ pub fn parse(file: &str, source: &str) -> Result<ContentFile, ContentErrors> {
     } else {
         Err(ContentErrors(errors))
     }
+}
+
+/// Parses and validates `source` into the app's own types, as `compile` bakes them: for tools
+/// and tests that render or check another content file at run time.
+pub fn load(file: &str, source: &str) -> Result<&'static content_schema::Content, ContentErrors> {
+    parse(file, source).map(|content| codegen::build(&content).content)
 }
 
 /// Parses, validates and returns the Rust source of the app's content statics.

@@ -13,28 +13,46 @@ use toml::Spanned;
 pub struct ContentFile {
     pub meta: Meta,
     pub source: Source,
-    pub ui: Ui,
+    pub ui: UiTable,
     pub channels: BTreeMap<String, Text>,
     pub stages: Spanned<Vec<Stage>>,
     pub layers: Vec<Layer>,
     pub why_now: WhyNow,
     pub still_open: StillOpen,
     pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+}
+
+/// A correction, published with the day it was made.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub date: Spanned<IsoDate>,
+    pub text: Text,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
-    pub lang: Text,
+    /// A BCP 47 tag; its language (the part before any `-`) must be one dates can be written
+    /// in (`IsoDate::news_style`).
+    pub lang: Spanned<Text>,
     pub title: Text,
     pub dek: Text,
     pub description: Text,
     pub declaration_date: IsoDate,
+    /// The day of the last change since publication; absent until there is one.
+    #[serde(default)]
+    pub updated: Option<Spanned<IsoDate>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// The article's text, a path relative to the content file: the test suite checks every
+    /// quote against it. Never shown, so not baked into the app.
+    pub article: Text,
     pub article_title: Text,
     pub author: Text,
     pub publication: Text,
@@ -42,42 +60,9 @@ pub struct Source {
     pub credit: Text,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ui {
-    pub figure_caption: Text,
-    pub position: Spanned<Text>,
-    pub announcement: Spanned<Text>,
-    pub previous: Text,
-    pub next: Text,
-    pub status: Text,
-    pub stage: Text,
-    pub legend: Text,
-    pub contributors: Text,
-    pub commitments: Text,
-    pub quotes: Text,
-    pub analysis: Text,
-    pub source_heading: Text,
-    pub embed_heading: Text,
-    pub embed_help: Text,
-    pub embed_code_label: Text,
-    pub embed_code_pending: Text,
-    pub copy: Text,
-    pub copied: Text,
-    pub copy_failed: Text,
-    pub theme_legend: Text,
-    pub theme_hint: Text,
-    pub theme_light: Text,
-    pub theme_dark: Text,
-    pub theme_auto: Text,
-    pub full_page: Text,
-    pub static_notice: Text,
-    pub copy_link: Text,
-    pub copy_link_quote: Spanned<Text>,
-    pub link_label: Spanned<Text>,
-    pub link_copied: Text,
-    pub link_copy_failed: Text,
-}
+/// The `[ui]` table: interface text by key. Its keys are `content_schema::Ui::FIELDS` (the one
+/// definition), checked in validate.rs, so a new string is declared only there.
+pub type UiTable = Spanned<BTreeMap<String, Spanned<Text>>>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -208,6 +193,25 @@ pub struct IsoDate {
     pub day: Option<u8>,
 }
 
+/// The languages dates can be written in, by `news_style`.
+pub const DATE_LANGUAGES: [&str; 2] = ["en", "uk"];
+
+/// Ukrainian month names: genitive after a day ("6 січня"), nominative alone ("січень").
+const UKRAINIAN_MONTHS: [(&str, &str); 12] = [
+    ("січня", "січень"),
+    ("лютого", "лютий"),
+    ("березня", "березень"),
+    ("квітня", "квітень"),
+    ("травня", "травень"),
+    ("червня", "червень"),
+    ("липня", "липень"),
+    ("серпня", "серпень"),
+    ("вересня", "вересень"),
+    ("жовтня", "жовтень"),
+    ("листопада", "листопад"),
+    ("грудня", "грудень"),
+];
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -256,6 +260,17 @@ impl IsoDate {
         }
     }
 
+    /// Whether this day (or month) is surely earlier than `other`: a month without a day is
+    /// compared by month only, since its day is unknown.
+    pub fn is_before(&self, other: &IsoDate) -> bool {
+        let month = (self.year, self.month);
+        let other_month = (other.year, other.month);
+        match (self.day, other.day) {
+            (Some(day), Some(other_day)) => (month, day) < (other_month, other_day),
+            _ => month < other_month,
+        }
+    }
+
     /// The machine-readable form, for `<time datetime>`.
     pub fn iso(&self) -> String {
         match self.day {
@@ -264,8 +279,27 @@ impl IsoDate {
         }
     }
 
+    /// The date as that language's news writes it, for `lang` (a BCP 47 tag); `None` for a
+    /// language not in `DATE_LANGUAGES`.
+    pub fn news_style(&self, lang: &str) -> Option<String> {
+        match lang.split('-').next() {
+            Some("en") => Some(self.english_news_style()),
+            Some("uk") => Some(self.ukrainian_news_style()),
+            _ => None,
+        }
+    }
+
+    /// Ukrainian news style: "6 січня 2026 року", and "січень 2026 року" without a day.
+    fn ukrainian_news_style(&self) -> String {
+        let (genitive, nominative) = UKRAINIAN_MONTHS[usize::from(self.month) - 1];
+        match self.day {
+            Some(day) => format!("{day} {genitive} {} року", self.year),
+            None => format!("{nominative} {} року", self.year),
+        }
+    }
+
     /// News style (AP): "Jan. 6, 2026", "March 3, 2026", and "January 2026" without a day.
-    pub fn news_style(&self) -> String {
+    fn english_news_style(&self) -> String {
         let month = MONTHS[usize::from(self.month) - 1];
         match self.day {
             None => format!("{month} {}", self.year),

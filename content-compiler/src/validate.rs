@@ -2,9 +2,13 @@
 //! drawn their own way and used, usable templates.
 
 use crate::error::{ContentError, LineIndex};
-use crate::model::{ContentFile, Slug, Text};
+use crate::model::{ContentFile, IsoDate, Slug, Text, UiTable, DATE_LANGUAGES};
+use content_schema::Ui;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
+
+/// The fewest layers an explainer may have: one layer has nothing to walk through.
+pub const MIN_LAYERS: usize = 2;
 
 /// The most layers an explainer may have (style/main.css has one rule per position).
 pub const MAX_LAYERS: usize = 8;
@@ -31,8 +35,16 @@ pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentE
         lines,
         &mut errors,
     );
-    if content.layers.is_empty() {
-        errors.push(lines.error(0, "layers", "at least one layer is needed"));
+    if content.layers.len() < MIN_LAYERS {
+        let at = content
+            .layers
+            .first()
+            .map_or(0, |layer| layer.slug.span().start);
+        errors.push(lines.error(
+            at,
+            "layers",
+            format!("at least {MIN_LAYERS} layers: the explainer walks from one to the next"),
+        ));
     }
     if let Some(extra) = content.layers.get(MAX_LAYERS) {
         errors.push(lines.error(
@@ -69,28 +81,52 @@ pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentE
         );
     }
     check_channels(content, lines, &mut errors);
+    check_updates(content, lines, &mut errors);
+    check_language(content, lines, &mut errors);
     check_stages(content, lines, &mut errors);
-    check_template(
-        &content.ui.position,
-        "ui.position",
-        &["{n}", "{total}"],
-        lines,
-        &mut errors,
-    );
-    check_template(
-        &content.ui.announcement,
-        "ui.announcement",
-        &["{name}", "{n}", "{total}"],
-        lines,
-        &mut errors,
-    );
-    for (template, field) in [
-        (&content.ui.copy_link_quote, "ui.copy_link_quote"),
-        (&content.ui.link_label, "ui.link_label"),
-    ] {
-        check_template(template, field, &["{speaker}"], lines, &mut errors);
+    check_ui_keys(&content.ui, lines, &mut errors);
+    for (key, placeholders) in TEMPLATES {
+        if let Some(template) = content.ui.get_ref().get(key) {
+            check_template(
+                template,
+                &format!("ui.{key}"),
+                placeholders,
+                lines,
+                &mut errors,
+            );
+        }
     }
     errors
+}
+
+/// The `[ui]` strings the app fills in, with the placeholders each must hold.
+const TEMPLATES: [(&str, &[&str]); 4] = [
+    ("position", &["{n}", "{total}"]),
+    ("announcement", &["{name}", "{n}", "{total}"]),
+    ("copy_link_quote", &["{speaker}"]),
+    ("link_label", &["{speaker}"]),
+];
+
+/// `[ui]` holds exactly the app's interface strings, `Ui::FIELDS`, as serde says it for the
+/// other tables.
+fn check_ui_keys(ui: &UiTable, lines: &LineIndex, errors: &mut Vec<ContentError>) {
+    let fields = Ui::FIELDS;
+    for (key, text) in ui.get_ref() {
+        if !fields.contains(&key.as_str()) {
+            let expected: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+            let message = format!(
+                "unknown field `{key}`, expected one of {}",
+                expected.join(", ")
+            );
+            errors.push(lines.error(text.span().start, format!("ui.{key}"), message));
+        }
+    }
+    for field in fields
+        .iter()
+        .filter(|field| !ui.get_ref().contains_key(**field))
+    {
+        errors.push(lines.error(ui.span().start, "ui", format!("missing field `{field}`")));
+    }
 }
 
 /// Reports every name seen before and returns the set of names.
@@ -189,6 +225,65 @@ fn check_stages(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<Conte
             );
             errors.push(lines.error(stage.id.span().start, format!("stages[{i}]"), message));
         }
+    }
+}
+
+/// `meta.updated` and each correction: a full day, not before the source was published (the
+/// explainer cannot change before its facts existed), and no correction after the last update
+/// (a correction is a change, so `updated` is needed once there is one).
+fn check_updates(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<ContentError>) {
+    let published = &content.source.published;
+    let updated = content.meta.updated.as_ref();
+    let mut check_day = |day: &Spanned<IsoDate>, field: String| {
+        let at = day.span().start;
+        let day = day.get_ref();
+        if day.day.is_none() {
+            errors.push(lines.error(at, field, "must be a day written as YYYY-MM-DD"));
+        } else if day.is_before(published) {
+            let message = format!(
+                "`{}` is before the source's date `{}` (source.published)",
+                day.iso(),
+                published.iso()
+            );
+            errors.push(lines.error(at, field, message));
+        } else if let Some(last) = updated.filter(|last| last.get_ref().is_before(day)) {
+            let message = format!(
+                "`{}` is after `meta.updated` (`{}`): a correction updates the explainer",
+                day.iso(),
+                last.get_ref().iso()
+            );
+            errors.push(lines.error(at, field, message));
+        }
+    };
+    if let Some(updated) = updated {
+        check_day(updated, "meta.updated".to_owned());
+    }
+    for (i, correction) in content.corrections.iter().enumerate() {
+        check_day(&correction.date, format!("corrections[{i}].date"));
+    }
+    if let (None, Some(first)) = (updated, content.corrections.first()) {
+        errors.push(lines.error(
+            first.date.span().start,
+            "corrections[0].date",
+            "a correction updates the explainer: set `updated` in [meta] to the day of the last change",
+        ));
+    }
+}
+
+fn check_language(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<ContentError>) {
+    let lang = &content.meta.lang;
+    if content
+        .source
+        .published
+        .news_style(&lang.get_ref().0)
+        .is_none()
+    {
+        let message = format!(
+            "no news style for dates in `{}`: the compiler writes dates in {}",
+            lang.get_ref().0,
+            DATE_LANGUAGES.join(", ")
+        );
+        errors.push(lines.error(lang.span().start, "meta.lang", message));
     }
 }
 

@@ -1,7 +1,7 @@
 //! The content file's rules, proven on a small valid fixture and on broken copies of it.
 //! Each broken copy must fail with a message naming file, line and field.
 
-use content_compiler::{compile, parse, MAX_LAYERS};
+use content_compiler::{compile, parse, MAX_LAYERS, MIN_LAYERS};
 
 const FILE: &str = "fixture.toml";
 const VALID: &str = include_str!("fixtures/valid.toml");
@@ -40,36 +40,49 @@ fn assert_single_error_starting(errors: &[String], prefix: &str) {
     );
 }
 
+/// The generated source without whitespace: databake writes tokens with spaces between them.
+fn compact(source: &str) -> String {
+    source.split_whitespace().collect()
+}
+
 #[test]
 fn valid_fixture_compiles_to_statics() {
-    let generated = compile(FILE, VALID).expect("the valid fixture compiles");
-    assert!(generated.contains("pub static QUOTES: [Quote; 2]"));
-    assert!(generated.contains(r#"slug: "second-layer""#));
-    assert!(generated.contains("quotes: &[&QUOTES[0], &QUOTES[1]]"));
+    let generated = compact(&compile(FILE, VALID).expect("the valid fixture compiles"));
+    let has = |needle: &str| generated.contains(&compact(needle));
+    assert!(has("pub static QUOTES: [content_schema::Quote; 2]"));
+    assert!(has(r#"slug: "second-layer""#));
+    assert!(has("quotes: &[&QUOTES[0], &QUOTES[1]]"));
     assert!(
-        generated.contains(r#"label: "Jan. 6, 2026""#),
+        has(r#"label: "Jan. 6, 2026""#),
         "dates get a news-style label"
     );
     assert!(
-        generated.contains(r#"label: "January 2026""#),
+        has(r#"label: "January 2026""#),
         "a month without a day says so"
     );
     assert!(
-        generated.contains("is_analysis: true"),
+        has("is_analysis: true"),
         "the analysis channel marks the article's own words"
     );
-    assert!(generated.contains("pub static STAGES: [Stage; 2]"));
-    assert!(generated.contains(r#"Stage { id: "agreed", label: "Agreed", line: Line::Solid }"#));
+    assert!(has("pub static STAGES: [content_schema::Stage; 2]"));
+    assert!(has(
+        r#"content_schema::Stage { id: "agreed", label: "Agreed", line: content_schema::Line::Solid, }"#
+    ));
     assert!(
-        generated.contains("line: Line::DashDot"),
+        has("line: content_schema::Line::DashDot"),
         "`dash-dot` is `Line::DashDot`"
     );
     assert!(
-        generated.contains("stage: &STAGES[1]"),
+        has("stage: &STAGES[1]"),
         "a layer points at its stage, stored once"
     );
-    assert!(generated.contains("stages: &STAGES"), "the legend's stages");
-    assert!(generated.contains(r#"stage: "Stage", legend: "Legend""#));
+    assert!(has("stages: &STAGES,"), "the legend's stages");
+    assert!(has(r#"stage: "Stage", legend: "Legend""#));
+    assert_eq!(
+        generated.matches("content_schema::Quote{").count(),
+        2,
+        "each quote is written once, in QUOTES"
+    );
 }
 
 #[test]
@@ -380,5 +393,172 @@ fn a_file_without_stages_is_refused() {
     assert_single_error(
         &errors,
         &format!("{FILE}:1: (top level): missing field `stages`"),
+    );
+}
+
+/// The valid fixture, updated on `updated` (if any) and with one correction per `(date, text)`.
+fn with_updates(updated: Option<&str>, corrections: &[(&str, &str)]) -> String {
+    let mut source = VALID.to_owned();
+    if let Some(day) = updated {
+        source = source.replacen(
+            "declaration_date = \"2026-01-06\"\n",
+            &format!("declaration_date = \"2026-01-06\"\nupdated = \"{day}\"\n"),
+            1,
+        );
+    }
+    for (date, text) in corrections {
+        source.push_str(&format!(
+            "\n[[corrections]]\ndate = \"{date}\"\ntext = \"{text}\"\n"
+        ));
+    }
+    source
+}
+
+fn update_errors(updated: Option<&str>, corrections: &[(&str, &str)]) -> (String, Vec<String>) {
+    errors_after(|_| with_updates(updated, corrections))
+}
+
+#[test]
+fn updates_and_corrections_compile_with_their_dates() {
+    let source = with_updates(
+        Some("2026-01-10"),
+        &[("2026-01-08", "An earlier version misnamed the port.")],
+    );
+    let generated = compact(&compile(FILE, &source).expect("updates compile"));
+    let has = |needle: &str| generated.contains(&compact(needle));
+    assert!(has(
+        r#"updated: Some(content_schema::Date { iso: "2026-01-10", label: "Jan. 10, 2026", })"#
+    ));
+    assert!(has(
+        r#"corrections: &[content_schema::Correction { date: content_schema::Date { iso: "2026-01-08", label: "Jan. 8, 2026", }, text: "An earlier version misnamed the port.", }]"#
+    ));
+    let plain = compact(&compile(FILE, VALID).expect("the valid fixture compiles"));
+    assert!(plain.contains("updated:None") && plain.contains("corrections:&[]"));
+}
+
+#[test]
+fn an_update_before_the_source_is_refused() {
+    let (broken, errors) = update_errors(Some("2025-12-31"), &[]);
+    let line = line_of(&broken, "updated = ", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: meta.updated: `2025-12-31` is before the source's date `2026-01` (source.published)"),
+    );
+}
+
+#[test]
+fn an_update_needs_its_day() {
+    let (broken, errors) = update_errors(Some("2026-02"), &[]);
+    let line = line_of(&broken, "updated = ", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: meta.updated: must be a day written as YYYY-MM-DD"),
+    );
+}
+
+#[test]
+fn a_correction_before_the_source_or_after_the_update_is_refused() {
+    let (broken, errors) = update_errors(
+        Some("2026-01-10"),
+        &[("2025-11-02", "Early."), ("2026-01-12", "Late.")],
+    );
+    let early = line_of(&broken, "date = \"2025-11-02\"", 0);
+    let late = line_of(&broken, "date = \"2026-01-12\"", 0);
+    assert_eq!(
+        errors,
+        [
+            format!("{FILE}:{early}: corrections[0].date: `2025-11-02` is before the source's date `2026-01` (source.published)"),
+            format!("{FILE}:{late}: corrections[1].date: `2026-01-12` is after `meta.updated` (`2026-01-10`): a correction updates the explainer"),
+        ]
+    );
+}
+
+#[test]
+fn a_correction_needs_an_update_and_text() {
+    let (broken, errors) = update_errors(None, &[("2026-01-08", "Fixed.")]);
+    let line = line_of(&broken, "date = \"2026-01-08\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: corrections[0].date: a correction updates the explainer: set `updated` in [meta] to the day of the last change"),
+    );
+    let (broken, errors) = update_errors(Some("2026-01-10"), &[("2026-01-08", "  ")]);
+    let line = line_of(&broken, "text = \"  \"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: corrections[0].text: must not be empty"),
+    );
+    let (broken, errors) = errors_after(|_| {
+        with_updates(Some("2026-01-10"), &[]) + "\n[[corrections]]\ndate = \"2026-01-08\"\n"
+    });
+    let line = line_of(&broken, "[[corrections]]", 0);
+    assert_single_error_starting(
+        &errors,
+        &format!("{FILE}:{line}: corrections[0]: missing field `text`"),
+    );
+}
+
+#[test]
+fn dates_are_written_in_the_contents_language() {
+    let ukrainian = VALID.replacen("lang = \"en\"", "lang = \"uk\"", 1);
+    let generated = compact(&compile(FILE, &ukrainian).expect("Ukrainian compiles"));
+    assert!(generated.contains(&compact(r#"label: "6 січня 2026 року""#)));
+    assert!(
+        generated.contains(&compact(r#"label: "січень 2026 року""#)),
+        "a month alone is nominative"
+    );
+    let british = VALID.replacen("lang = \"en\"", "lang = \"en-GB\"", 1);
+    assert!(
+        compile(FILE, &british).is_ok(),
+        "a region keeps its language's style"
+    );
+}
+
+#[test]
+fn a_language_without_a_date_style_is_refused_at_meta_lang() {
+    let (broken, errors) = errors_after(|s| s.replacen("lang = \"en\"", "lang = \"fr\"", 1));
+    let line = line_of(&broken, "lang = \"fr\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: meta.lang: no news style for dates in `fr`: the compiler writes dates in en, uk"),
+    );
+}
+
+#[test]
+fn a_single_layer_is_refused() {
+    let second = VALID
+        .find("[[layers]]\nslug = \"second-layer\"")
+        .expect("the second layer");
+    let end = second + VALID[second..].find("\n\n[").expect("a table after it");
+    let (broken, errors) = errors_after(|s| {
+        let one_layer = format!("{}{}", &s[..second], &s[end + 2..]);
+        // Its stage would go unused: one stage only, so only the count is wrong.
+        one_layer.replacen(SECOND_STAGE, "", 1)
+    });
+    let line = line_of(&broken, "slug = \"first-layer\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: layers: at least {MIN_LAYERS} layers: the explainer walks from one to the next"),
+    );
+}
+
+#[test]
+fn the_ui_table_holds_exactly_the_apps_strings() {
+    let (broken, errors) = errors_after(|s| s.replacen("copied = \"Copied\"\n", "", 1));
+    let table = line_of(&broken, "[ui]", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{table}: ui: missing field `copied`"),
+    );
+    let (broken, errors) = errors_after(|s| s.replacen("[ui]\n", "[ui]\ncopyed = \"Copied\"\n", 1));
+    let line = line_of(&broken, "copyed = ", 0);
+    assert_single_error_starting(
+        &errors,
+        &format!("{FILE}:{line}: ui.copyed: unknown field `copyed`, expected one of `figure_caption`, `position`,"),
+    );
+    let (broken, errors) = errors_after(|s| s.replacen("copy = \"Copy\"", "copy = \" \"", 1));
+    let line = line_of(&broken, "copy = \" \"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: ui.copy: must not be empty"),
     );
 }

@@ -231,6 +231,12 @@ fn listed(title: &str, items: &[String]) -> String {
     format!("{title}:\n  {}", items.join("\n  "))
 }
 
+/// The test story's release site (`tests/fixtures/three-layers-uk/`), where
+/// `cargo xtask build-fixture` writes it.
+pub fn fixture_site_folder() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/fixture-site")
+}
+
 /// The release site under test: `E2E_DIST`, or the workspace's `dist/`.
 pub fn dist_folder() -> PathBuf {
     std::env::var_os("E2E_DIST")

@@ -1,4 +1,4 @@
-use crate::content::CONTENT;
+use crate::content::content;
 use crate::state::{Change, Walkthrough};
 use yew::prelude::*;
 
@@ -8,8 +8,8 @@ pub fn announcer(walkthrough: Walkthrough) -> Html {
     let message = match walkthrough.last_change() {
         Change::Initial => String::new(),
         Change::Reader | Change::Url => {
-            let layer = &CONTENT.layers[walkthrough.selected()];
-            CONTENT
+            let layer = &content().layers[walkthrough.selected()];
+            content()
                 .ui
                 .announcement(layer.name, walkthrough.selected() + 1, walkthrough.total())
         }

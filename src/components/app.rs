@@ -3,7 +3,7 @@ use crate::components::{
     layer_figure::LayerFigure, layer_panel::LayerPanel, still_open::StillOpenSection,
     why_now::WhyNowSection,
 };
-use crate::content::CONTENT;
+use crate::content::content;
 use crate::hooks::{use_host_page, use_host_resize, use_started_signal, use_url_sync};
 use crate::state::Walkthrough;
 use yew::prelude::*;
@@ -20,7 +20,7 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let initial = props.initial_layer;
-    let walkthrough = use_reducer(|| Walkthrough::new(CONTENT.layers.len(), initial));
+    let walkthrough = use_reducer(|| Walkthrough::new(content().layers.len(), initial));
     use_url_sync(walkthrough.clone());
     let selected = walkthrough.selected();
     use_host_resize(selected);
@@ -34,7 +34,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="walkthrough">
                 <LayerFigure selected={selected} dispatch={dispatch.clone()} />
                 <div class="walkthrough__panels">
-                    { for CONTENT.layers.iter().enumerate().map(|(index, layer)| html! {
+                    { for content().layers.iter().enumerate().map(|(index, layer)| html! {
                         <LayerPanel layer={index} hidden={index != selected} dispatch={dispatch.clone()}
                             key={layer.slug} />
                     }) }

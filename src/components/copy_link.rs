@@ -1,6 +1,6 @@
 use crate::clipboard::copy_text;
 use crate::components::embed_code::page_address;
-use crate::content::{Quote, CONTENT};
+use crate::content::{content, Quote};
 use crate::hooks::{host_url, post_to_host};
 use crate::host_messages::quote_link_event;
 use crate::quote_link::{host_link, page_link};
@@ -18,7 +18,7 @@ pub struct CopyLinkProps {
 /// box, selected, for the copy keys. The host page hears that a link was copied.
 #[function_component(CopyLink)]
 pub fn copy_link(props: &CopyLinkProps) -> Html {
-    let ui = &CONTENT.ui;
+    let ui = &content().ui;
     let quote = props.quote;
     let shown = use_state(|| None::<String>);
     let status = use_state(|| "");
@@ -41,10 +41,10 @@ pub fn copy_link(props: &CopyLinkProps) -> Html {
             yew::platform::spawn_local(async move {
                 if copy_text(&link).await {
                     shown.set(None);
-                    status.set(CONTENT.ui.link_copied);
+                    status.set(content().ui.link_copied);
                 } else {
                     shown.set(Some(link));
-                    status.set(CONTENT.ui.link_copy_failed);
+                    status.set(content().ui.link_copy_failed);
                 }
             });
         })

@@ -1,15 +1,16 @@
 use crate::components::embed_code::EmbedCode;
-use crate::content::CONTENT;
+use crate::content::{content, Content};
 use yew::prelude::*;
 
-/// The article every quote comes from, and its author.
+/// The explainer's last update and corrections, then the article every quote comes from.
 #[function_component(Credits)]
 pub fn credits() -> Html {
-    let source = &CONTENT.source;
+    let source = &content().source;
     html! {
-        // A footer has no role a label could name, so its heading alone titles it.
+        // A footer has no role a label could name, so its headings alone title it.
         <footer class="credits">
-            <h2>{ CONTENT.ui.source_heading }</h2>
+            { updates(content()) }
+            <h2>{ content().ui.source_heading }</h2>
             <p>
                 <cite>{ source.article_title }</cite>
                 { format!(", {}, {}, ", source.author, source.publication) }
@@ -18,8 +19,37 @@ pub fn credits() -> Html {
             </p>
             <p>{ source.credit }</p>
             // Shown only in embed mode (style/main.css), where the host page has framed us.
-            <p class="full-page"><a href="index.html" target="_blank" rel="noopener">{ CONTENT.ui.full_page }</a></p>
+            <p class="full-page"><a href="index.html" target="_blank" rel="noopener">{ content().ui.full_page }</a></p>
             <EmbedCode />
         </footer>
     }
+}
+
+/// "Updated Jan. 10, 2026" and each correction with its day: a story about events that move
+/// says what changed and when. Nothing for a story never changed since publication.
+fn updates(content: &'static Content) -> Html {
+    let ui = &content.ui;
+    let updated = content.meta.updated.as_ref().map(|day| {
+        html! {
+            <p class="credits__updated">
+                { ui.updated }{ " " }<time datetime={day.iso}>{ day.label }</time>
+            </p>
+        }
+    });
+    let corrections = (!content.corrections.is_empty()).then(|| {
+        html! {
+            <>
+                <h2>{ ui.corrections }</h2>
+                <ul class="credits__corrections">
+                    { for content.corrections.iter().map(|correction| html! {
+                        <li>
+                            <time datetime={correction.date.iso}>{ correction.date.label }</time>
+                            { ": " }{ correction.text }
+                        </li>
+                    }) }
+                </ul>
+            </>
+        }
+    });
+    html! { <>{ updated }{ corrections }</> }
 }

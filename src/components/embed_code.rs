@@ -1,5 +1,5 @@
 use crate::clipboard::copy_text;
-use crate::content::CONTENT;
+use crate::content::content;
 use crate::embed::{embed_snippet, Theme, INITIAL_FRAME_HEIGHT};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -10,7 +10,7 @@ use yew::prelude::*;
 /// never out of reach.
 #[function_component(EmbedCode)]
 pub fn embed_code() -> Html {
-    let ui = &CONTENT.ui;
+    let ui = &content().ui;
     // The server does not know where the page will live: until the browser says, the box holds
     // a note saying where the code comes from (identical on server and browser, for hydration),
     // never a relative code that would load nothing once pasted into an article.
@@ -31,7 +31,7 @@ pub fn embed_code() -> Html {
     }
     let theme = use_state(|| Theme::EMBEDDED_DEFAULT);
     let snippet = match (&*page, &*built) {
-        (Some(page), _) => embed_snippet(page, CONTENT.meta.title, INITIAL_FRAME_HEIGHT, *theme),
+        (Some(page), _) => embed_snippet(page, content().meta.title, INITIAL_FRAME_HEIGHT, *theme),
         (None, Some(built)) => built.clone(),
         (None, None) => ui.embed_code_pending.to_owned(),
     };
@@ -67,7 +67,7 @@ pub fn embed_code() -> Html {
 /// The frame's colour scheme as a radio group (GOV.UK's pattern: a fieldset whose legend asks,
 /// a hint, one labelled radio per theme), `chosen` checked.
 fn theme_choice(chosen: Theme, choose: Callback<Theme>) -> Html {
-    let ui = &CONTENT.ui;
+    let ui = &content().ui;
     let radios = Theme::ALL.into_iter().map(|theme| {
         let id = format!("embed-theme-{}", theme.value());
         let onchange = choose.reform(move |_| theme);
@@ -89,7 +89,7 @@ fn theme_choice(chosen: Theme, choose: Callback<Theme>) -> Html {
 }
 
 fn theme_label(theme: Theme) -> &'static str {
-    let ui = &CONTENT.ui;
+    let ui = &content().ui;
     match theme {
         Theme::Light => ui.theme_light,
         Theme::Dark => ui.theme_dark,
@@ -122,9 +122,9 @@ fn copy(code: &NodeRef, snippet: &str, status: UseStateHandle<&'static str>) {
     let snippet = snippet.to_owned();
     yew::platform::spawn_local(async move {
         status.set(if copy_text(&snippet).await {
-            CONTENT.ui.copied
+            content().ui.copied
         } else {
-            CONTENT.ui.copy_failed
+            content().ui.copy_failed
         });
     });
 }

@@ -1,6 +1,6 @@
 use crate::components::layer_rings::layer_rings;
 use crate::components::stage_legend::stage_legend;
-use crate::content::CONTENT;
+use crate::content::content;
 use crate::state::{action_for_key, Action, Walkthrough};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -17,7 +17,7 @@ pub struct LayerFigureProps {
 /// layer controls assistive technology meets), and the legend of how settled each layer is.
 #[function_component(LayerFigure)]
 pub fn layer_figure(props: &LayerFigureProps) -> Html {
-    let total = CONTENT.layers.len();
+    let total = content().layers.len();
     // Yew delegates events, so `current_target` is not the tablist: keep a reference to it.
     let tablist = use_node_ref();
     let onkeydown = {
@@ -39,11 +39,11 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
 
     html! {
         <figure class="layers">
-            <figcaption id="layers-caption" class="layers__caption">{ CONTENT.ui.figure_caption }</figcaption>
+            <figcaption id="layers-caption" class="layers__caption">{ content().ui.figure_caption }</figcaption>
             <div class="layers__drawing">{ layer_rings(props.selected, &props.dispatch) }</div>
             <div class="layers__list" role="tablist" aria-orientation="vertical"
                 aria-labelledby="layers-caption" ref={tablist} {onkeydown}>
-                { for CONTENT.layers.iter().enumerate().map(|(index, layer)| {
+                { for content().layers.iter().enumerate().map(|(index, layer)| {
                     let is_selected = index == props.selected;
                     let onclick = {
                         let dispatch = props.dispatch.clone();

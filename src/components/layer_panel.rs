@@ -2,7 +2,7 @@ use crate::components::layer_figure::{panel_id, tab_id};
 use crate::components::quote_figure::quote_list;
 use crate::components::stage_legend::stage_swatch;
 use crate::components::walkthrough_nav::walkthrough_nav;
-use crate::content::CONTENT;
+use crate::content::content;
 use crate::quote_link::Place;
 use crate::state::Walkthrough;
 use yew::prelude::*;
@@ -18,8 +18,8 @@ pub struct LayerPanelProps {
 /// Every panel is always in the page (tabs point at them); only the chosen one is shown.
 #[function_component(LayerPanel)]
 pub fn layer_panel(props: &LayerPanelProps) -> Html {
-    let layer = &CONTENT.layers[props.layer];
-    let ui = &CONTENT.ui;
+    let layer = &content().layers[props.layer];
+    let ui = &content().ui;
     let heading_id = format!("{}-heading", panel_id(layer.slug));
     html! {
         <section class="panel" role="tabpanel" id={panel_id(layer.slug)} aria-labelledby={tab_id(layer.slug)}

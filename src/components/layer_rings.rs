@@ -1,4 +1,4 @@
-use crate::content::{Layer, CONTENT};
+use crate::content::{content, Layer};
 use crate::state::{Action, Walkthrough};
 use yew::prelude::*;
 
@@ -17,14 +17,14 @@ const NAME_DROP: usize = 7;
 /// same choices for keyboards and screen readers, so each layer is heard once. Integer geometry
 /// only, so the WASM needs no float formatting.
 pub fn layer_rings(selected: usize, dispatch: &UseReducerDispatcher<Walkthrough>) -> Html {
-    let total = CONTENT.layers.len();
+    let total = content().layers.len();
     let band = 2 * OUTER_RADIUS / (2 * total + 1);
     html! {
         <svg class="rings" viewBox={format!("0 0 {SIZE} {SIZE}")} aria-hidden="true" focusable="false">
             // Outermost first: each inner ring is drawn over the middle of the one around it,
             // so a tap lands on the innermost ring under the pointer. Hence `nth-last-child` in
             // style/main.css.
-            { for CONTENT.layers.iter().enumerate().rev().map(|(index, layer)| {
+            { for content().layers.iter().enumerate().rev().map(|(index, layer)| {
                 let onclick = {
                     let dispatch = dispatch.clone();
                     Callback::from(move |_| dispatch.dispatch(Action::Select(index)))

@@ -1,5 +1,5 @@
 use crate::components::copy_link::CopyLink;
-use crate::content::{Quote, CONTENT};
+use crate::content::{content, Quote};
 use crate::quote_link::{anchor, home, Place};
 use yew::prelude::*;
 
@@ -22,7 +22,7 @@ fn quote_figure(quote: &'static Quote, place: Place) -> Html {
             {id} tabindex="-1">
             <figure class="quote__figure">
             if quote.is_analysis {
-                <p class="quote__kind">{ CONTENT.ui.analysis }</p>
+                <p class="quote__kind">{ content().ui.analysis }</p>
             }
             <blockquote class="quote__text"><p>{ display_text(quote.text) }</p></blockquote>
             <figcaption class="quote__attribution">

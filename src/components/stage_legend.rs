@@ -1,13 +1,13 @@
-use crate::content::{Line, CONTENT};
+use crate::content::{content, Line};
 use yew::prelude::*;
 
 /// What each ring's line says about how settled its layer is, in words.
 pub fn stage_legend() -> Html {
     html! {
         <div class="legend">
-            <p class="legend__heading">{ CONTENT.ui.legend }</p>
+            <p class="legend__heading">{ content().ui.legend }</p>
             <ul class="legend__list">
-                { for CONTENT.stages.iter().map(|stage| html! {
+                { for content().stages.iter().map(|stage| html! {
                     <li class="legend__item">{ stage_swatch(stage.line) }{ stage.label }</li>
                 }) }
             </ul>

@@ -1,5 +1,5 @@
 use crate::components::layer_figure::panel_id;
-use crate::content::CONTENT;
+use crate::content::content;
 use crate::state::{Action, Walkthrough};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -10,8 +10,8 @@ use yew::prelude::*;
 /// it (the app, or the loader before the app starts). At either end the button stays focusable
 /// but says it is unavailable (`aria-disabled`), so focus is never lost.
 pub fn walkthrough_nav(layer: usize, dispatch: &UseReducerDispatcher<Walkthrough>) -> Html {
-    let ui = &CONTENT.ui;
-    let here = Walkthrough::new(CONTENT.layers.len(), layer);
+    let ui = &content().ui;
+    let here = Walkthrough::new(content().layers.len(), layer);
     let position = ui.position(layer + 1, here.total());
     let button = |label: &'static str, action: Action, unavailable: bool, step: &'static str| {
         let dispatch = dispatch.clone();
@@ -42,7 +42,7 @@ const NEXT: &str = "walkthrough__step--next";
 /// in a task queued by the dispatch; this one is queued after it, so the panel is shown by then.
 fn focus_after_render(layer: usize, step: &'static str) {
     yew::platform::spawn_local(async move {
-        let selector = format!("#{} .{step}", panel_id(CONTENT.layers[layer].slug));
+        let selector = format!("#{} .{step}", panel_id(content().layers[layer].slug));
         let button = gloo::utils::document()
             .query_selector(&selector)
             .ok()

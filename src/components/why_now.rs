@@ -1,12 +1,12 @@
 use crate::components::quote_figure::quote_list;
-use crate::content::CONTENT;
+use crate::content::content;
 use crate::quote_link::Place;
 use yew::prelude::*;
 
 /// The strikes that followed the Paris meeting, in figures and quotes.
 #[function_component(WhyNowSection)]
 pub fn why_now_section() -> Html {
-    let why_now = &CONTENT.why_now;
+    let why_now = &content().why_now;
     html! {
         <section class="context" aria-labelledby="why-now-heading">
             <h2 id="why-now-heading">{ why_now.heading }</h2>

@@ -1,4 +1,4 @@
-use crate::content::CONTENT;
+use crate::content::content;
 use crate::deep_link::{layer_to_show, search_with_layer};
 use crate::hooks::is_framed;
 use crate::quote_link::linkable_quotes;
@@ -40,7 +40,7 @@ pub fn use_url_sync(walkthrough: UseReducerHandle<Walkthrough>) {
         (selected, walkthrough.last_change()),
         move |&(selected, change)| {
             if change == Change::Reader {
-                after_next_paint(move || write_layer_to_url(CONTENT.layers[selected].slug));
+                after_next_paint(move || write_layer_to_url(content().layers[selected].slug));
             }
         },
     );
@@ -59,7 +59,7 @@ fn after_next_paint(task: impl FnOnce() + 'static) {
 }
 
 fn slugs() -> Vec<&'static str> {
-    CONTENT.layers.iter().map(|layer| layer.slug).collect()
+    content().layers.iter().map(|layer| layer.slug).collect()
 }
 
 /// The layer the address bar names, directly or through a quote, if any.

@@ -5,12 +5,11 @@
 //! and renders nothing, so it answers in seconds.
 
 use crate::overlap;
+use content_compiler::verbatim::missing_parts;
 use content_compiler::ContentFile;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const DEFAULT_FILE: &str = "content/explainer.toml";
-/// The article every quote comes from, beside the project (see the content file's header).
-const ARTICLE: &str = "../shared/seeds/coalition-of-the-willing-article.txt";
 /// Article sentences listed beside each of ours.
 const CLOSEST: usize = 2;
 
@@ -31,15 +30,26 @@ pub fn run_task(file: Option<String>) -> Result<(), String> {
         content.stages.get_ref().len(),
         content.quotes.len()
     );
-    let article = read_article()?;
+    // The article the content file names, relative to the content file.
+    let article_path = in_project(&file)
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(&content.source.article.0);
+    let article = std::fs::read_to_string(&article_path).map_err(|e| {
+        format!(
+            "cannot check the quotes: {} (source.article): {e}",
+            article_path.display()
+        )
+    })?;
     let misquoted = misquoted_quotes(&file, &source, &content, &article);
     for problem in &misquoted {
         println!("{problem}");
     }
     println!(
-        "quotes: {} of {} verbatim in {ARTICLE}",
+        "quotes: {} of {} verbatim in {}",
         content.quotes.len() - misquoted.len(),
-        content.quotes.len()
+        content.quotes.len(),
+        article_path.display()
     );
     list_our_sentences(&content, &article);
     if misquoted.is_empty() {
@@ -57,26 +67,15 @@ fn in_project(path: &str) -> PathBuf {
     crate::command::project_root().join(path)
 }
 
-fn read_article() -> Result<String, String> {
-    std::fs::read_to_string(in_project(ARTICLE))
-        .map_err(|e| format!("cannot check the quotes: {ARTICLE}: {e}"))
-}
-
 /// The quotes of `content` not verbatim in `article`, as `file:line: field: message`. The
 /// one place the check is called from, so it can move into the content compiler as it is.
 fn misquoted_quotes(file: &str, source: &str, content: &ContentFile, article: &str) -> Vec<String> {
-    let article = normalize(article);
     content
         .quotes
         .iter()
         .enumerate()
         .filter_map(|(index, quote)| {
-            let missing = quote
-                .text
-                .0
-                .split('…')
-                .map(normalize)
-                .find(|part| !part.is_empty() && !article.contains(part.as_str()))?;
+            let missing = missing_parts(&quote.text.0, article).into_iter().next()?;
             let line = line_of(source, quote.id.span().start);
             Some(format!(
                 "{file}:{line}: quotes[{index}]: `{}` is not verbatim in the article: {missing:?}",
@@ -84,19 +83,6 @@ fn misquoted_quotes(file: &str, source: &str, content: &ContentFile, article: &s
             ))
         })
         .collect()
-}
-
-/// Quote marks and spacing may differ between the article and our file; nothing else may.
-fn normalize(text: &str) -> String {
-    let marks: String = text
-        .chars()
-        .map(|c| match c {
-            '‘' | '’' | '‛' | '′' => '\'',
-            '“' | '”' | '„' | '″' => '"',
-            other => other,
-        })
-        .collect();
-    marks.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -167,11 +153,10 @@ fn our_texts(content: &ContentFile) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{line_of, normalize};
+    use super::line_of;
 
     #[test]
-    fn quote_marks_and_spacing_are_all_that_may_differ() {
-        assert_eq!(normalize("‘a’  “b”\n c"), "'a' \"b\" c");
+    fn errors_name_the_line() {
         assert_eq!(line_of("a\nb\nc", 2), 2);
         assert_eq!(line_of("a", 99), 1);
     }

@@ -28,10 +28,13 @@ const DEBIAN_FILES: [(&str, &str); 6] = [
 /// Pinned, so every machine drives Firefox with the same driver.
 const GECKODRIVER_VERSION: &str = "0.37.1";
 
+/// What the suite needs besides the release site: its tools, and the test story's site
+/// (`cargo xtask build-fixture`) that one Chromium scenario drives.
 pub fn install_tools() -> Result<(), String> {
     crate::setup::debian_packages(&DEBIAN_FILES, "the end-to-end suite")?;
     geckodriver()?;
-    axe_core()
+    axe_core()?;
+    crate::fixture::build()
 }
 
 /// `cargo test -p e2e --test <engine>`, with the scenarios switched on.

@@ -10,6 +10,7 @@
 //! - `lint`: `cargo fmt --check` and clippy (native and WASM) with `-D warnings`, as `test` runs them.
 //! - `check-html`: the W3C HTML checker on the built `dist/` and the embed code.
 //! - `setup`: only the installs.
+//! - `build-fixture`: a test story (`tests/fixtures/`) built into `target/fixture-site/`.
 //! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`.
 //! - `preview-image`: remakes `assets/preview.png`, the picture social sites show.
 
@@ -17,6 +18,7 @@ mod bench;
 mod check_html;
 mod command;
 mod content;
+mod fixture;
 mod overlap;
 mod prerender;
 mod preview;
@@ -31,13 +33,14 @@ mod toolchain;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | build | test | content [FILE] | lint | check-html | setup | prerender | preview-image>";
+    "usage: cargo xtask <serve | build | build-fixture | test | content [FILE] | lint | check-html | setup | prerender | preview-image>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let outcome = match task.as_str() {
         "serve" => serve(),
         "build" => build(),
+        "build-fixture" => setup::build_tools().and_then(|()| fixture::build()),
         "test" => tests::run_all(),
         "content" => content::run_task(std::env::args().nth(2)),
         "lint" => tests::lint_task(),

@@ -28,6 +28,7 @@ pub fn prerender(folder: &Path, site: Option<&SiteAddress>) -> Result<(), String
     };
     let prerendered = insert_app(&page, &app)?;
     let prerendered = name_layers_for_loader(&prerendered)?;
+    let prerendered = share::with_language(&prerendered)?;
     let prerendered = prerendered.replacen(
         "</head>",
         &format!("    {}\n  </head>", share::head_tags(site)),

@@ -92,12 +92,18 @@ pub fn embed_code(site: &SiteAddress) -> String {
     )
 }
 
-/// The `<head>` tags, ready to insert before `</head>`.
+/// The `<head>` tags written from the content file (`index.html` holds none of them), ready to
+/// insert before `</head>`: title, description and the sharing tags.
 pub fn head_tags(site: Option<&SiteAddress>) -> String {
     let base = site.map_or_else(String::new, |site| site.of(""));
     let meta = &CONTENT.meta;
     let (width, height) = PREVIEW_SIZE;
     let tags = [
+        format!("<title>{}</title>", escape(meta.title)),
+        format!(
+            r#"<meta name="description" content="{}">"#,
+            escape(meta.description)
+        ),
         r#"<meta property="og:type" content="article">"#.to_owned(),
         format!(
             r#"<meta property="og:title" content="{}">"#,
@@ -116,6 +122,11 @@ pub fn head_tags(site: Option<&SiteAddress>) -> String {
         ),
         r#"<meta name="twitter:card" content="summary_large_image">"#.to_owned(),
     ];
+    let modified = CONTENT
+        .meta
+        .updated
+        .as_ref()
+        .map(|day| modified_tags(day.iso));
     let oembed = site.map(|site| {
         format!(
             r#"<link rel="alternate" type="application/json+oembed" href="{}" title="{}">"#,
@@ -124,6 +135,7 @@ pub fn head_tags(site: Option<&SiteAddress>) -> String {
         )
     });
     tags.into_iter()
+        .chain(modified)
         .chain(oembed)
         .collect::<Vec<_>>()
         .join("\n    ")
@@ -155,6 +167,37 @@ pub fn write_oembed(folder: &Path, site: Option<&SiteAddress>) -> Result<(), Str
     let target = folder.join(OEMBED_FILE);
     let text = serde_json::to_string_pretty(&oembed).expect("JSON values serialize");
     std::fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))
+}
+
+/// The day of the last change for crawlers and social sites: Open Graph's `modified_time`, and
+/// schema.org's `dateModified` as microdata (no script, not even a JSON-LD data block) on the
+/// item `with_language` makes of the page.
+fn modified_tags(iso: &str) -> String {
+    format!(
+        "<meta property=\"article:modified_time\" content=\"{iso}\">\n    \
+         <meta itemprop=\"headline\" content=\"{}\">\n    \
+         <meta itemprop=\"dateModified\" content=\"{iso}\">",
+        escape(CONTENT.meta.title)
+    )
+}
+
+/// `page`'s `<html>` tag with the content's language: the one place the page's `lang` is set.
+/// An updated story's page is also a schema.org news article, the item its `dateModified` is of.
+pub fn with_language(page: &str) -> Result<String, String> {
+    if !page.contains("<html>") {
+        return Err(
+            "index.html has no bare `<html>` tag to give the content's language".to_owned(),
+        );
+    }
+    let item = match CONTENT.meta.updated {
+        Some(_) => r#" itemscope itemtype="https://schema.org/NewsArticle""#,
+        None => "",
+    };
+    Ok(page.replacen(
+        "<html>",
+        &format!("<html lang=\"{}\"{item}>", escape(CONTENT.meta.lang)),
+        1,
+    ))
 }
 
 /// An attribute value inside double quotes, or text.

@@ -28,10 +28,28 @@ fn broken_copy(name: &str, after: &str, from: &str, to: &str) -> PathBuf {
     let real = std::fs::read_to_string(REAL_FILE).unwrap();
     let at = position(&real, after, from);
     let broken = format!("{}{to}{}", &real[..at], &real[at + from.len()..]);
+    let broken = with_absolute_article(&broken);
     let path =
         std::env::temp_dir().join(format!("xtask-content-{name}-{}.toml", std::process::id()));
     std::fs::write(&path, broken).unwrap();
     path
+}
+
+/// The copy lives elsewhere: its `source.article`, relative to the real file, made absolute.
+fn with_absolute_article(content: &str) -> String {
+    let key = "\narticle = \"";
+    let start = content.find(key).expect("source.article") + key.len();
+    let end = start + content[start..].find('"').expect("a closing quote");
+    let folder = std::path::Path::new(REAL_FILE)
+        .parent()
+        .expect("the content folder");
+    let absolute = folder.join(&content[start..end]);
+    format!(
+        "{}{}{}",
+        &content[..start],
+        absolute.display(),
+        &content[end..]
+    )
 }
 
 /// Where the first `what` after the first `after` starts in `text`.

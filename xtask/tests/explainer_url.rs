@@ -20,10 +20,9 @@ fn staged_site(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(folder.join("demo")).unwrap();
     let page = r#"<!doctype html>
-<html lang="en">
+<html>
   <head>
     <meta charset="utf-8">
-    <title>staged</title>
     <link rel="icon" href="./favicon.svg"/>
     <link rel="stylesheet" href="./main.css"/>
     <script src="./boot.js" data-js="./app.js" data-wasm="./app_bg.wasm"></script>
@@ -181,5 +180,29 @@ fn a_malformed_address_stops_the_build_saying_why() {
             "{address}: the build wrote pages before refusing it"
         );
         let _ = std::fs::remove_dir_all(&folder);
+    }
+}
+
+#[test]
+fn the_page_head_is_written_from_the_content_file() {
+    let folder = staged_site("head");
+    let output = prerender(&folder, None);
+    assert!(output.status.success(), "{output:?}");
+    let meta = &coalition_explainer::content::CONTENT.meta;
+    for page in [
+        read(&folder, "index.html"),
+        read(&folder, "standalone.html"),
+    ] {
+        assert!(
+            page.contains(&format!("<html lang=\"{}\">", meta.lang)),
+            "lang"
+        );
+        assert_eq!(page.matches("<title>").count(), 1, "one title");
+        let escaped = |text: &str| text.replace('&', "&amp;").replace('"', "&quot;");
+        assert!(page.contains(&format!("<title>{}</title>", escaped(meta.title))));
+        assert!(page.contains(&format!(
+            "<meta name=\"description\" content=\"{}\">",
+            escaped(meta.description)
+        )));
     }
 }

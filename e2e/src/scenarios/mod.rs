@@ -8,6 +8,7 @@ mod embedding;
 mod endurance;
 mod figure;
 mod first_paint;
+mod fixture_story;
 mod iframe_resizer;
 mod layout;
 mod navigation;
@@ -134,6 +135,7 @@ fn shared() -> Vec<Scenario> {
 fn chromium_only() -> Vec<Scenario> {
     scenarios![
         Light print_media_is_black_on_white => print::print_media_is_black_on_white;
+        Light a_three_layer_ukrainian_story_works => fixture_story::a_three_layer_ukrainian_story_works;
         Light forced_colours => figure::forced_colours;
         Light auto_follows_the_system_live => theme::auto_follows_the_system_live;
         Light print_in_a_forced_dark_theme_is_black_on_white => |b| print::print_media_is_black_on_white_at(b, "?theme=dark");
