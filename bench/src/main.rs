@@ -13,6 +13,7 @@ mod phone;
 mod report;
 mod site;
 mod stats;
+mod taps;
 mod timeline;
 
 use e2e::{Browser, Engine, Res, Scheme, Server};

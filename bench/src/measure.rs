@@ -24,6 +24,8 @@ pub const LAYER_CHANGES: usize = 60;
 const FIRST_CLICK_LIMIT: Duration = Duration::from_secs(60);
 /// `loaded()`: every URL the page has loaded so far, itself first.
 const URLS_JS: &str = include_str!("urls.js");
+/// `shown(quote, within)`: whether a layer's quote is on screen.
+pub const SHOWN_JS: &str = include_str!("shown.js");
 
 /// A page under test and how a reader works it.
 pub struct Subject {
@@ -32,8 +34,8 @@ pub struct Subject {
     pub path: String,
     /// The control that opens each layer, in order.
     pub controls: Vec<String>,
-    /// A quote of layer 2, which must show after its control is clicked.
-    pub second_quote: String,
+    /// A quote of each layer, in order, which must show once its control is clicked.
+    pub quotes: Vec<String>,
     /// The box that quote must lie inside to count as shown (TimelineJS's slide frame).
     pub within: Option<&'static str>,
     /// The part of the page whose DOM a layer change touches.
@@ -45,12 +47,11 @@ pub struct Subject {
 
 impl Subject {
     pub fn ours() -> Subject {
-        let slugs = CONTENT.layers.iter().map(|layer| layer.slug);
         Subject {
             name: "ours",
             path: site::page_path(site::OURS),
-            controls: slugs.map(|slug| format!("#tab-{slug}")).collect(),
-            second_quote: format!("#panel-{} blockquote", second_slug()),
+            controls: slugs_of(|slug| format!("#tab-{slug}")),
+            quotes: slugs_of(|slug| format!("#panel-{slug} blockquote")),
             within: None,
             root: format!("#{ROOT_ID}"),
             loads_app_later: true,
@@ -58,14 +59,13 @@ impl Subject {
     }
 
     pub fn timelinejs() -> Subject {
-        let slugs = CONTENT.layers.iter().map(|layer| layer.slug);
         Subject {
             name: "TimelineJS",
             path: site::page_path(site::TIMELINEJS),
             // The marker in its time navigation: clicking it again stays on the slide, where
             // a repeated "next" would run on past slide 2.
-            controls: slugs.map(|slug| format!("#{slug}-marker")).collect(),
-            second_quote: format!("#{} blockquote", second_slug()),
+            controls: slugs_of(|slug| format!("#{slug}-marker")),
+            quotes: slugs_of(|slug| format!("#{slug} blockquote")),
             within: Some(".tl-storyslider"),
             root: "#timeline-embed".to_owned(),
             loads_app_later: false,
@@ -73,8 +73,13 @@ impl Subject {
     }
 }
 
-fn second_slug() -> &'static str {
-    CONTENT.layers[1].slug
+/// One selector per layer, in order, from its slug.
+fn slugs_of(selector: impl Fn(&str) -> String) -> Vec<String> {
+    CONTENT
+        .layers
+        .iter()
+        .map(|layer| selector(layer.slug))
+        .collect()
 }
 
 /// What one load of a page left alone showed.
@@ -167,10 +172,13 @@ pub async fn first_working_click(browser: &Browser, subject: &Subject) -> Res<f6
 async fn load_clicking_early(browser: &Browser, subject: &Subject) -> Res<()> {
     let target = json!({
         "control": subject.controls[1],
-        "quote": subject.second_quote,
+        "quote": subject.quotes[1],
         "within": subject.within,
     });
-    let source = format!("const TARGET = {target};\n{}", include_str!("early.js"));
+    let source = format!(
+        "const TARGET = {target};\n{SHOWN_JS}\n{}",
+        include_str!("early.js")
+    );
     let installed = browser
         .cdp(
             "Page.addScriptToEvaluateOnNewDocument",
@@ -282,10 +290,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_subjects_name_a_control_per_layer_and_a_layer_two_quote() {
+    fn both_subjects_name_a_control_and_a_quote_per_layer() {
         for subject in [Subject::ours(), Subject::timelinejs()] {
             assert_eq!(subject.controls.len(), CONTENT.layers.len());
-            assert!(subject.second_quote.contains(CONTENT.layers[1].slug));
+            assert_eq!(subject.quotes.len(), CONTENT.layers.len());
+            assert!(subject.quotes[1].contains(CONTENT.layers[1].slug));
         }
         assert_eq!(Subject::ours().controls[1], "#tab-multinational-force");
     }

@@ -2,11 +2,13 @@
 //! (Lighthouse's "slow 4G": 4× CPU slowdown, 150 ms round trip, 1.6 Mbps down, 0.75 Mbps up)
 //! in a phone's viewport. Each run loads each page twice, as on the desktop: left alone for
 //! the content paint (`measure::first_view`), clicked from navigation start for the first
-//! working click (`measure::first_working_click`). The profile is undone afterwards, whatever
+//! working click (`measure::first_working_click`), then, in that load, tapped 16 times on the
+//! layer controls for the interaction to next paint (`taps::tap_layers`). The profile is undone afterwards, whatever
 //! happened, so nothing measured or run after it is slowed.
 
 use crate::measure::{self, Subject};
 use crate::report::{Pages, PhoneSample};
+use crate::taps;
 use e2e::phone::{CPU_SLOWDOWN, DOWNLOAD_BYTES_PER_S, LATENCY_MS, UPLOAD_BYTES_PER_S};
 use e2e::{Browser, Res};
 use serde_json::json;
@@ -73,11 +75,18 @@ async fn measure_runs(
             let view =
                 measure::first_view(browser, site, subject.name, &subject.path, SETTLE_MS).await?;
             let first_click_ms = measure::first_working_click(browser, subject).await?;
+            // Interaction latency is the app's, as on the desktop's clicks.
+            if subject.loads_app_later {
+                browser.wait_for_app_started().await?;
+            }
+            let tapped = taps::tap_layers(browser, subject).await?;
             pages.push(
                 index,
                 PhoneSample {
                     content_paint_ms: view.lcp_ms,
                     first_click_ms,
+                    taps: tapped.interactions,
+                    main_thread: tapped.main_thread,
                 },
             );
         }
