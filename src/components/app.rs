@@ -1,6 +1,6 @@
 use crate::components::{
     announcer::announcer, credits::Credits, explainer_header::explainer_header,
-    layer_figure::LayerFigure, layer_panel::LayerPanel, still_open::StillOpenSection,
+    layer_figure::LayerFigure, layer_panel::layer_panel, still_open::StillOpenSection,
     why_now::WhyNowSection,
 };
 use crate::content::content;
@@ -34,10 +34,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="walkthrough">
                 <LayerFigure selected={selected} dispatch={dispatch.clone()} />
                 <div class="walkthrough__panels">
-                    { for content().layers.iter().enumerate().map(|(index, layer)| html! {
-                        <LayerPanel layer={index} hidden={index != selected} dispatch={dispatch.clone()}
-                            key={layer.slug} />
-                    }) }
+                    { for (0..content().layers.len()).map(|index| layer_panel(index, index != selected, &dispatch)) }
                 </div>
                 { announcer(*walkthrough) }
             </div>

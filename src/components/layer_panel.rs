@@ -7,23 +7,37 @@ use crate::quote_link::Place;
 use crate::state::Walkthrough;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LayerPanelProps {
-    pub layer: usize,
-    pub hidden: bool,
-    pub dispatch: UseReducerDispatcher<Walkthrough>,
+/// One layer in full: summary, status, contributors, commitments, quotes, and Previous / Next.
+/// Every panel is always in the page (tabs point at them); only the chosen one is shown. A
+/// choice changes only the `hidden` of the panel shown and the one hidden: what is inside
+/// (`PanelBody`, whose props never change) is not rendered again.
+pub fn layer_panel(
+    index: usize,
+    hidden: bool,
+    dispatch: &UseReducerDispatcher<Walkthrough>,
+) -> Html {
+    let slug = content().layers[index].slug;
+    html! {
+        <section class="panel" role="tabpanel" id={panel_id(slug)} aria-labelledby={tab_id(slug)}
+            tabindex="0" {hidden} key={slug}>
+            <PanelBody layer={index} dispatch={dispatch.clone()} />
+        </section>
+    }
 }
 
-/// One layer in full: summary, status, contributors, commitments, quotes, and Previous / Next.
-/// Every panel is always in the page (tabs point at them); only the chosen one is shown.
-#[function_component(LayerPanel)]
-pub fn layer_panel(props: &LayerPanelProps) -> Html {
+#[derive(Properties, PartialEq)]
+struct PanelBodyProps {
+    layer: usize,
+    dispatch: UseReducerDispatcher<Walkthrough>,
+}
+
+#[function_component(PanelBody)]
+fn panel_body(props: &PanelBodyProps) -> Html {
     let layer = &content().layers[props.layer];
     let ui = &content().ui;
     let heading_id = format!("{}-heading", panel_id(layer.slug));
     html! {
-        <section class="panel" role="tabpanel" id={panel_id(layer.slug)} aria-labelledby={tab_id(layer.slug)}
-            tabindex="0" hidden={props.hidden}>
+        <>
             <h2 id={heading_id} class="panel__heading">{ layer.name }</h2>
             <p>{ layer.summary }</p>
             <dl class="panel__facts">
@@ -47,6 +61,6 @@ pub fn layer_panel(props: &LayerPanelProps) -> Html {
             <h3 class="panel__quotes-heading">{ ui.quotes }</h3>
             { quote_list(Place::Layer(props.layer), layer.quotes) }
             { walkthrough_nav(props.layer, &props.dispatch) }
-        </section>
+        </>
     }
 }
