@@ -292,7 +292,7 @@ pub fn markdown(samples: &Samples, setting: &Setting) -> String {
         main_thread(&phone.ours),
         main_thread(&phone.peer),
     );
-    text += "\nTargets (issue 5 on the desktop, issue 11 on the phone):\n\n";
+    text += "\nTargets (issue 5 on the desktop, issue 11 on the phone, issue 15 for a whole visit and the phone's taps):\n\n";
     for target in targets(desktop).into_iter().chain(phone_targets(phone)) {
         let verdict = if target.met { "met" } else { "**NOT MET**" };
         text += &format!("- {verdict}: {}\n", target.goal);
