@@ -17,7 +17,13 @@ fn main() {
         eprintln!("error: cannot read {file}: {error}");
         process::exit(1);
     });
-    let generated = content_compiler::compile(&file, &source).unwrap_or_else(|errors| {
+    // The browser's app adopts the prerendered markup and carries only the words it draws
+    // itself (src/prerendered.rs); the server renders every word.
+    let reach = match env::var("CARGO_CFG_TARGET_ARCH").as_deref() {
+        Ok("wasm32") => content_compiler::Reach::App,
+        _ => content_compiler::Reach::Full,
+    };
+    let generated = content_compiler::compile(&file, &source, reach).unwrap_or_else(|errors| {
         for error in &errors.0 {
             // Printed as cargo warnings too, so the message shows even in quiet builds.
             println!("cargo:warning={error}");

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod hooks;
 pub mod host_messages;
 pub mod iframe_resizer;
+pub mod prerendered;
 pub mod quote_link;
 pub mod state;
 

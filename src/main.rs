@@ -1,26 +1,20 @@
-//! The browser entry point: take over the prerendered explainer, or draw it where there is none.
+//! The browser entry point: take over the prerendered explainer.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use coalition_explainer::{hooks::layer_in_location, App, AppProps, ROOT_ID};
-    let document = gloo::utils::document();
-    match document.get_element_by_id(ROOT_ID) {
-        // Prerendered: adopt the markup already on screen (the first layer); the app's URL
-        // effect then moves to the layer a deep link names.
+    use coalition_explainer::{App, ROOT_ID};
+    let root = gloo::utils::document().get_element_by_id(ROOT_ID);
+    match root {
+        // Adopt the markup already on screen (the first layer); the app's URL effect then moves
+        // to the layer a deep link names.
         Some(root) if root.has_child_nodes() => {
             yew::Renderer::<App>::with_root(root).hydrate();
         }
-        // Not prerendered (built without the post-build step): draw the URL's layer at once, so
-        // a deep-linked reader never sees the first layer flash by.
-        root => {
-            let props = AppProps {
-                initial_layer: layer_in_location().unwrap_or(0),
-            };
-            let root = root
-                .or_else(|| document.body().map(Into::into))
-                .expect("a page has a body");
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
-        }
+        // The app draws only what changes (src/prerendered.rs): without the prerender's words
+        // it has nothing to show. The loader reports this and keeps the page as it is.
+        _ => wasm_bindgen::throw_str(
+            "the page holds no prerendered explainer (the build's post-build step writes it)",
+        ),
     }
 }
 

@@ -20,23 +20,146 @@ pub(crate) struct Built {
     quotes: &'static [schema::Quote],
 }
 
-pub(crate) fn build(file: &ContentFile) -> Built {
+/// How much of the content a build carries.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Reach {
+    /// Every word: the server's render (the prerender, native tests and tools).
+    Full,
+    /// Only what the browser's app draws itself after load; the rest of the page is the
+    /// prerendered markup the app adopts (the app's `prerendered` module). Every other text is
+    /// blank and every other list empty, so the WASM does not carry them.
+    App,
+}
+
+pub(crate) fn build(file: &ContentFile, reach: Reach) -> Built {
     let stages = leak_all(file.stages.get_ref().iter().map(stage));
     let quotes = leak_all(file.quotes.iter().map(|q| quote(file, q)));
     let content = Box::leak(Box::new(schema_content(file, stages, quotes)));
-    Built {
+    let full = Built {
         content,
         stages,
         quotes,
+    };
+    match reach {
+        Reach::Full => full,
+        Reach::App => app_reach(&full),
     }
+}
+
+/// `full` with only the app's reach (`Reach::App`): the layers' slugs, names, stages' lines and
+/// quotes; each quote's id, speaker and kind (its shell and Copy link); the title (the embed
+/// code) and language; the interface text of the walk-through, Copy link and embed code.
+fn app_reach(full: &Built) -> Built {
+    let stages = leak_all(full.stages.iter().map(|stage| schema::Stage {
+        label: "",
+        ..*stage
+    }));
+    let quotes = leak_all(full.quotes.iter().map(|quote| schema::Quote {
+        text: "",
+        role: "",
+        date: blank_date(),
+        channel: "",
+        ..*quote
+    }));
+    let same_stage = |old: &schema::Stage| &stages[index_in(full.stages, old)];
+    let same_quotes =
+        |old: &[&schema::Quote]| leak_all(old.iter().map(|q| &quotes[index_in(full.quotes, q)]));
+    let content = full.content;
+    let layers = leak_all(content.layers.iter().map(|layer| schema::Layer {
+        tagline: "",
+        summary: "",
+        status: "",
+        stage: same_stage(layer.stage),
+        contributors: &[],
+        commitments: &[],
+        quotes: same_quotes(layer.quotes),
+        ..*layer
+    }));
+    let ui = &content.ui;
+    let app = schema::Content {
+        meta: schema::Meta {
+            dek: "",
+            description: "",
+            declaration_date: blank_date(),
+            updated: None,
+            ..content.meta
+        },
+        source: schema::Source {
+            article_title: "",
+            author: "",
+            publication: "",
+            published: blank_date(),
+            credit: "",
+        },
+        ui: schema::Ui::from_fields(|key| match APP_INTERFACE_TEXT.contains(&key) {
+            true => ui.text(key).expect("a key of Ui::FIELDS"),
+            false => "",
+        }),
+        stages,
+        layers,
+        why_now: schema::WhyNow {
+            heading: "",
+            summary: "",
+            figures: &[],
+            quotes: same_quotes(content.why_now.quotes),
+        },
+        still_open: schema::StillOpen {
+            heading: "",
+            summary: "",
+            items: leak_all(
+                content
+                    .still_open
+                    .items
+                    .iter()
+                    .map(|item| schema::OpenItem {
+                        topic: "",
+                        summary: "",
+                        quotes: same_quotes(item.quotes),
+                    }),
+            ),
+        },
+        corrections: &[],
+    };
+    Built {
+        content: Box::leak(Box::new(app)),
+        stages,
+        quotes,
+    }
+}
+
+/// The `[ui]` keys the browser's app writes itself: the walk-through's position, announcement
+/// and steps, a copied link's outcome and box, the embed code's box, button and outcome.
+const APP_INTERFACE_TEXT: &[&str] = &[
+    "position",
+    "announcement",
+    "previous",
+    "next",
+    "embed_code_pending",
+    "copy",
+    "copied",
+    "copy_failed",
+    "link_label",
+    "link_copied",
+    "link_copy_failed",
+];
+
+fn blank_date() -> schema::Date {
+    schema::Date { iso: "", label: "" }
+}
+
+/// Where `item` (a reference into `all`) sits in `all`.
+fn index_in<T>(all: &[T], item: &T) -> usize {
+    all.iter()
+        .position(|candidate| std::ptr::eq(candidate, item))
+        .expect("the content refers only to its own stages and quotes")
 }
 
 /// Rust source declaring `STAGES`, `QUOTES` and `CONTENT`. Layers point at their stage
 /// (`&STAGES[i]`) and every section at its quotes (`&QUOTES[i]`), so each is stored once even
 /// where several places show it: databake writes a reference as the value itself, so the
 /// baked values of the shared ones are replaced by references to their statics.
-pub(crate) fn generate(file: &ContentFile) -> String {
-    let built = build(file);
+pub(crate) fn generate(file: &ContentFile, reach: Reach) -> String {
+    let built = build(file, reach);
     let env = CrateEnv::default();
     let baked = |value: &dyn Bake| value.bake(&env).to_string();
     // The whole legend first: its stages are values in a slice, not references.

@@ -9,7 +9,7 @@ pub mod model;
 mod validate;
 pub mod verbatim;
 
-pub use codegen::ANALYSIS_CHANNEL;
+pub use codegen::{Reach, ANALYSIS_CHANNEL};
 pub use content_schema;
 pub use error::{ContentError, ContentErrors};
 pub use model::ContentFile;
@@ -53,10 +53,19 @@ pub fn parse(file: &str, source: &str) -> Result<ContentFile, ContentErrors> {
 /// Parses and validates `source` into the app's own types, as `compile` bakes them: for tools
 /// and tests that render or check another content file at run time.
 pub fn load(file: &str, source: &str) -> Result<&'static content_schema::Content, ContentErrors> {
-    parse(file, source).map(|content| codegen::build(&content).content)
+    load_reach(file, source, Reach::Full)
 }
 
-/// Parses, validates and returns the Rust source of the app's content statics.
-pub fn compile(file: &str, source: &str) -> Result<String, ContentErrors> {
-    parse(file, source).map(|content| codegen::generate(&content))
+/// `load` with only `reach` kept (`Reach::App`: what the browser's build carries).
+pub fn load_reach(
+    file: &str,
+    source: &str,
+    reach: Reach,
+) -> Result<&'static content_schema::Content, ContentErrors> {
+    parse(file, source).map(|content| codegen::build(&content, reach).content)
+}
+
+/// Parses, validates and returns the Rust source of the app's content statics, with `reach`.
+pub fn compile(file: &str, source: &str, reach: Reach) -> Result<String, ContentErrors> {
+    parse(file, source).map(|content| codegen::generate(&content, reach))
 }

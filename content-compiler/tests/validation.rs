@@ -1,7 +1,7 @@
 //! The content file's rules, proven on a small valid fixture and on broken copies of it.
 //! Each broken copy must fail with a message naming file, line and field.
 
-use content_compiler::{compile, parse, MAX_LAYERS, MIN_LAYERS};
+use content_compiler::{compile, parse, Reach, MAX_LAYERS, MIN_LAYERS};
 
 const FILE: &str = "fixture.toml";
 const VALID: &str = include_str!("fixtures/valid.toml");
@@ -47,7 +47,8 @@ fn compact(source: &str) -> String {
 
 #[test]
 fn valid_fixture_compiles_to_statics() {
-    let generated = compact(&compile(FILE, VALID).expect("the valid fixture compiles"));
+    let generated =
+        compact(&compile(FILE, VALID, Reach::Full).expect("the valid fixture compiles"));
     let has = |needle: &str| generated.contains(&compact(needle));
     assert!(has("pub static QUOTES: [content_schema::Quote; 2]"));
     assert!(has(r#"slug: "second-layer""#));
@@ -424,7 +425,7 @@ fn updates_and_corrections_compile_with_their_dates() {
         Some("2026-01-10"),
         &[("2026-01-08", "An earlier version misnamed the port.")],
     );
-    let generated = compact(&compile(FILE, &source).expect("updates compile"));
+    let generated = compact(&compile(FILE, &source, Reach::Full).expect("updates compile"));
     let has = |needle: &str| generated.contains(&compact(needle));
     assert!(has(
         r#"updated: Some(content_schema::Date { iso: "2026-01-10", label: "Jan. 10, 2026", })"#
@@ -432,7 +433,7 @@ fn updates_and_corrections_compile_with_their_dates() {
     assert!(has(
         r#"corrections: &[content_schema::Correction { date: content_schema::Date { iso: "2026-01-08", label: "Jan. 8, 2026", }, text: "An earlier version misnamed the port.", }]"#
     ));
-    let plain = compact(&compile(FILE, VALID).expect("the valid fixture compiles"));
+    let plain = compact(&compile(FILE, VALID, Reach::Full).expect("the valid fixture compiles"));
     assert!(plain.contains("updated:None") && plain.contains("corrections:&[]"));
 }
 
@@ -500,7 +501,7 @@ fn a_correction_needs_an_update_and_text() {
 #[test]
 fn dates_are_written_in_the_contents_language() {
     let ukrainian = VALID.replacen("lang = \"en\"", "lang = \"uk\"", 1);
-    let generated = compact(&compile(FILE, &ukrainian).expect("Ukrainian compiles"));
+    let generated = compact(&compile(FILE, &ukrainian, Reach::Full).expect("Ukrainian compiles"));
     assert!(generated.contains(&compact(r#"label: "6 січня 2026 року""#)));
     assert!(
         generated.contains(&compact(r#"label: "січень 2026 року""#)),
@@ -508,7 +509,7 @@ fn dates_are_written_in_the_contents_language() {
     );
     let british = VALID.replacen("lang = \"en\"", "lang = \"en-GB\"", 1);
     assert!(
-        compile(FILE, &british).is_ok(),
+        compile(FILE, &british, Reach::Full).is_ok(),
         "a region keeps its language's style"
     );
 }

@@ -125,6 +125,14 @@ macro_rules! interface_text {
             pub fn from_fields(mut text: impl FnMut(&'static str) -> &'static str) -> Ui {
                 Ui { $($field: text(stringify!($field)),)* }
             }
+
+            /// The text of the field named `key`, if `key` is one of `FIELDS`.
+            pub fn text(&self, key: &str) -> Option<&'static str> {
+                match key {
+                    $(stringify!($field) => Some(self.$field),)*
+                    _ => None,
+                }
+            }
         }
     };
 }

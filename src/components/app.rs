@@ -1,7 +1,6 @@
 use crate::components::{
-    announcer::announcer, credits::Credits, explainer_header::explainer_header,
-    layer_figure::LayerFigure, layer_panel::layer_panel, still_open::StillOpenSection,
-    why_now::WhyNowSection,
+    announcer::announcer, credits::Credits, layer_figure::LayerFigure, layer_panel::layer_panel,
+    still_open::StillOpenSection, why_now::WhyNowSection,
 };
 use crate::content::content;
 use crate::hooks::{use_host_page, use_host_resize, use_started_signal, use_url_sync};
@@ -30,7 +29,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <main class="explainer">
-            { explainer_header() }
+            { crate::prerendered!(super::explainer_header::explainer_header()) }
             <div class="walkthrough">
                 <LayerFigure selected={selected} dispatch={dispatch.clone()} />
                 <div class="walkthrough__panels">

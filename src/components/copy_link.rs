@@ -18,7 +18,6 @@ pub struct CopyLinkProps {
 /// box, selected, for the copy keys. The host page hears that a link was copied.
 #[function_component(CopyLink)]
 pub fn copy_link(props: &CopyLinkProps) -> Html {
-    let ui = &content().ui;
     let quote = props.quote;
     let shown = use_state(|| None::<String>);
     let status = use_state(|| "");
@@ -52,15 +51,26 @@ pub fn copy_link(props: &CopyLinkProps) -> Html {
     html! {
         <div class="quote__link">
             <button type="button" class="quote__copy" {onclick}>
-                { ui.copy_link }
-                <span class="visually-hidden">{ " " }{ ui.copy_link_quote(quote.speaker) }</span>
+                { crate::prerendered!(button_label(quote.speaker)) }
             </button>
             if let Some(link) = (*shown).clone() {
                 <input type="text" class="quote__url" readonly=true value={link} ref={field}
-                    aria-label={ui.link_label(quote.speaker)} />
+                    aria-label={content().ui.link_label(quote.speaker)} />
             }
             <span class="quote__status" aria-live="polite">{ *status }</span>
         </div>
+    }
+}
+
+/// "Copy link", and for screen readers whose quote.
+#[cfg(not(target_arch = "wasm32"))]
+fn button_label(speaker: &str) -> Html {
+    let ui = &content().ui;
+    html! {
+        <>
+            { ui.copy_link }
+            <span class="visually-hidden">{ " " }{ ui.copy_link_quote(speaker) }</span>
+        </>
     }
 }
 

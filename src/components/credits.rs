@@ -1,14 +1,26 @@
 use crate::components::embed_code::EmbedCode;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::content::{content, Content};
 use yew::prelude::*;
 
-/// The explainer's last update and corrections, then the article every quote comes from.
+/// The explainer's last update and corrections, the article every quote comes from (both
+/// prerendered), then the embed code.
 #[function_component(Credits)]
 pub fn credits() -> Html {
-    let source = &content().source;
     html! {
         // A footer has no role a label could name, so its headings alone title it.
         <footer class="credits">
+            { crate::prerendered!(credits_text()) }
+            <EmbedCode />
+        </footer>
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn credits_text() -> Html {
+    let source = &content().source;
+    html! {
+        <>
             { updates(content()) }
             <h2>{ content().ui.source_heading }</h2>
             <p>
@@ -20,11 +32,11 @@ pub fn credits() -> Html {
             <p>{ source.credit }</p>
             // Shown only in embed mode (style/main.css), where the host page has framed us.
             <p class="full-page"><a href="index.html" target="_blank" rel="noopener">{ content().ui.full_page }</a></p>
-            <EmbedCode />
-        </footer>
+        </>
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// "Updated Jan. 10, 2026" and each correction with its day: a story about events that move
 /// says what changed and when. Nothing for a story never changed since publication.
 fn updates(content: &'static Content) -> Html {

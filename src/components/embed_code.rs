@@ -50,10 +50,9 @@ pub fn embed_code() -> Html {
     };
     html! {
         <details class="embed">
-            <summary class="embed__summary">{ ui.embed_heading }</summary>
-            <p id="embed-help">{ ui.embed_help }</p>
+            { crate::prerendered!(embed_intro()) }
             { theme_choice(*theme, choose) }
-            <label class="embed__label" id="embed-code-label" for="embed-code">{ ui.embed_code_label }</label>
+            { crate::prerendered!(code_label()) }
             // Named by reference too: checkers that skip the closed disclosure's label still find it.
             <textarea id="embed-code" class="embed__code" readonly=true rows="5" spellcheck="false"
                 aria-labelledby="embed-code-label" aria-describedby="embed-help" ref={code}
@@ -64,31 +63,70 @@ pub fn embed_code() -> Html {
     }
 }
 
+/// The disclosure's summary and what the code is for.
+#[cfg(not(target_arch = "wasm32"))]
+fn embed_intro() -> Html {
+    let ui = &content().ui;
+    html! {
+        <>
+            <summary class="embed__summary">{ ui.embed_heading }</summary>
+            <p id="embed-help">{ ui.embed_help }</p>
+        </>
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn code_label() -> Html {
+    html! {
+        <label class="embed__label" id="embed-code-label" for="embed-code">{ content().ui.embed_code_label }</label>
+    }
+}
+
 /// The frame's colour scheme as a radio group (GOV.UK's pattern: a fieldset whose legend asks,
 /// a hint, one labelled radio per theme), `chosen` checked.
 fn theme_choice(chosen: Theme, choose: Callback<Theme>) -> Html {
-    let ui = &content().ui;
     let radios = Theme::ALL.into_iter().map(|theme| {
-        let id = format!("embed-theme-{}", theme.value());
+        let id = radio_id(theme);
         let onchange = choose.reform(move |_| theme);
         html! {
             <div class="radios__item">
-                <input class="radios__input" type="radio" name="embed-theme" id={id.clone()}
+                <input class="radios__input" type="radio" name="embed-theme" {id}
                     value={theme.value()} checked={theme == chosen} {onchange} />
-                <label class="radios__label" for={id}>{ theme_label(theme) }</label>
+                { crate::prerendered!(theme_label(theme)) }
             </div>
         }
     });
     html! {
         <fieldset class="embed__theme" aria-describedby="embed-theme-hint">
-            <legend class="embed__legend">{ ui.theme_legend }</legend>
-            <p class="embed__hint" id="embed-theme-hint">{ ui.theme_hint }</p>
+            { crate::prerendered!(theme_question()) }
             <div class="radios">{ for radios }</div>
         </fieldset>
     }
 }
 
-fn theme_label(theme: Theme) -> &'static str {
+fn radio_id(theme: Theme) -> String {
+    format!("embed-theme-{}", theme.value())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn theme_question() -> Html {
+    let ui = &content().ui;
+    html! {
+        <>
+            <legend class="embed__legend">{ ui.theme_legend }</legend>
+            <p class="embed__hint" id="embed-theme-hint">{ ui.theme_hint }</p>
+        </>
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn theme_label(theme: Theme) -> Html {
+    let id = radio_id(theme);
+    html! { <label class="radios__label" for={id}>{ theme_text(theme) }</label> }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn theme_text(theme: Theme) -> &'static str {
     let ui = &content().ui;
     match theme {
         Theme::Light => ui.theme_light,

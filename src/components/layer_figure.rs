@@ -1,5 +1,4 @@
 use crate::components::layer_rings::layer_rings;
-use crate::components::stage_legend::stage_legend;
 use crate::content::content;
 use crate::state::{action_for_key, Action, Walkthrough};
 use wasm_bindgen::JsCast;
@@ -39,7 +38,7 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
 
     html! {
         <figure class="layers">
-            <figcaption id="layers-caption" class="layers__caption">{ content().ui.figure_caption }</figcaption>
+            { crate::prerendered!(caption()) }
             <div class="layers__drawing">{ layer_rings(props.selected, &props.dispatch) }</div>
             <div class="layers__list" role="tablist" aria-orientation="vertical"
                 aria-labelledby="layers-caption" ref={tablist} {onkeydown}>
@@ -56,17 +55,35 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
                             aria-controls={panel_id(layer.slug)}
                             tabindex={if is_selected { "0" } else { "-1" }}
                             {onclick}>
-                            <span class="layers__number" aria-hidden="true">{ index + 1 }</span>
-                            <span class="layers__text">
-                                <span class="layers__name">{ layer.name }</span>
-                                <span class="layers__tagline">{ layer.tagline }</span>
-                            </span>
+                            { crate::prerendered!(tab_label(index)) }
                         </button>
                     }
                 }) }
             </div>
-            { stage_legend() }
+            { crate::prerendered!(crate::components::stage_legend::stage_legend()) }
         </figure>
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn caption() -> Html {
+    html! {
+        <figcaption id="layers-caption" class="layers__caption">{ content().ui.figure_caption }</figcaption>
+    }
+}
+
+/// Layer `index`'s number, name and tagline.
+#[cfg(not(target_arch = "wasm32"))]
+fn tab_label(index: usize) -> Html {
+    let layer = &content().layers[index];
+    html! {
+        <>
+            <span class="layers__number" aria-hidden="true">{ index + 1 }</span>
+            <span class="layers__text">
+                <span class="layers__name">{ layer.name }</span>
+                <span class="layers__tagline">{ layer.tagline }</span>
+            </span>
+        </>
     }
 }
 

@@ -1,6 +1,5 @@
 use crate::components::layer_figure::{panel_id, tab_id};
 use crate::components::quote_figure::quote_list;
-use crate::components::stage_legend::stage_swatch;
 use crate::components::walkthrough_nav::walkthrough_nav;
 use crate::content::content;
 use crate::quote_link::Place;
@@ -31,9 +30,24 @@ struct PanelBodyProps {
     dispatch: UseReducerDispatcher<Walkthrough>,
 }
 
+/// The panel's words are prerendered; its quotes' links and its steps are the app's.
 #[function_component(PanelBody)]
 fn panel_body(props: &PanelBodyProps) -> Html {
-    let layer = &content().layers[props.layer];
+    let index = props.layer;
+    html! {
+        <>
+            { crate::prerendered!(facts(index)) }
+            { quote_list(Place::Layer(index), content().layers[index].quotes) }
+            { walkthrough_nav(props.layer, &props.dispatch) }
+        </>
+    }
+}
+
+/// Layer `index`'s name, summary and facts, and the heading of its quotes.
+#[cfg(not(target_arch = "wasm32"))]
+fn facts(index: usize) -> Html {
+    use crate::components::stage_legend::stage_swatch;
+    let layer = &content().layers[index];
     let ui = &content().ui;
     let heading_id = format!("{}-heading", panel_id(layer.slug));
     html! {
@@ -59,8 +73,6 @@ fn panel_body(props: &PanelBodyProps) -> Html {
                 </div>
             </dl>
             <h3 class="panel__quotes-heading">{ ui.quotes }</h3>
-            { quote_list(Place::Layer(props.layer), layer.quotes) }
-            { walkthrough_nav(props.layer, &props.dispatch) }
         </>
     }
 }

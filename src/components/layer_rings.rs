@@ -1,13 +1,9 @@
-use crate::content::{content, Layer};
+use crate::content::content;
 use crate::state::{Action, Walkthrough};
 use yew::prelude::*;
 
 /// The drawing's coordinate system: a square, the rings centred in it.
 const SIZE: usize = 400;
-const CENTRE: usize = SIZE / 2;
-const OUTER_RADIUS: usize = 194;
-/// Names sit this far below the arc they follow, so they are centred in their band.
-const NAME_DROP: usize = 7;
 
 /// The architecture as one drawing: each layer a ring around the ones before it, the core in the
 /// middle, each named on the drawing and outlined in its stage's line (solid for agreed, and so
@@ -17,8 +13,6 @@ const NAME_DROP: usize = 7;
 /// same choices for keyboards and screen readers, so each layer is heard once. Integer geometry
 /// only, so the WASM needs no float formatting.
 pub fn layer_rings(selected: usize, dispatch: &UseReducerDispatcher<Walkthrough>) -> Html {
-    let total = content().layers.len();
-    let band = 2 * OUTER_RADIUS / (2 * total + 1);
     html! {
         <svg class="rings" viewBox={format!("0 0 {SIZE} {SIZE}")} aria-hidden="true" focusable="false">
             // Outermost first: each inner ring is drawn over the middle of the one around it,
@@ -33,9 +27,7 @@ pub fn layer_rings(selected: usize, dispatch: &UseReducerDispatcher<Walkthrough>
                     <g class={classes!("ring", format!("ring--{}", layer.stage.line.name()),
                             (index == selected).then_some("ring--chosen"))}
                         data-ring={layer.slug} {onclick}>
-                        <circle class="ring__shape" cx={CENTRE.to_string()} cy={CENTRE.to_string()}
-                            r={outer_radius(index, band).to_string()} />
-                        { ring_name(index, layer, band) }
+                        { crate::prerendered!(drawing::ring_drawing(index)) }
                     </g>
                 }
             }) }
@@ -43,50 +35,75 @@ pub fn layer_rings(selected: usize, dispatch: &UseReducerDispatcher<Walkthrough>
     }
 }
 
-/// Ring `index` (0 is the core) ends here; the core is one and a half bands across.
-fn outer_radius(index: usize, band: usize) -> usize {
-    band * (2 * index + 3) / 2
-}
+/// The rings' shapes and names: prerendered, as they never change.
+#[cfg(not(target_arch = "wasm32"))]
+mod drawing {
+    use super::SIZE;
+    use crate::content::{content, Layer};
+    use yew::prelude::*;
 
-/// The core's name in its middle, on two lines if it has two words or more; every other name
-/// along the top of its band.
-fn ring_name(index: usize, layer: &Layer, band: usize) -> Html {
-    if index == 0 {
-        let lines = two_lines(layer.name);
-        let first_y = CENTRE + NAME_DROP - if lines.len() > 1 { 11 } else { 0 };
-        return html! {
-            <text class="ring__name" text-anchor="middle">
-                { for lines.iter().enumerate().map(|(line, words)| html! {
-                    <tspan x={CENTRE.to_string()} y={(first_y + line * 22).to_string()}>{ *words }</tspan>
-                }) }
-            </text>
-        };
-    }
-    let radius = (outer_radius(index - 1, band) + outer_radius(index, band)) / 2;
-    let arc = format!("ring-arc-{}", layer.slug);
-    html! {
-        <>
-            <path id={arc.clone()} class="ring__arc" d={format!(
-                "M {} {CENTRE} A {radius} {radius} 0 0 1 {} {CENTRE}",
-                CENTRE - radius,
-                CENTRE + radius
-            )} />
-            <text class="ring__name" text-anchor="middle" dy={NAME_DROP.to_string()}>
-                <textPath href={format!("#{arc}")} startOffset="50%">{ layer.name }</textPath>
-            </text>
-        </>
-    }
-}
+    const CENTRE: usize = SIZE / 2;
+    const OUTER_RADIUS: usize = 194;
+    /// Names sit this far below the arc they follow, so they are centred in their band.
+    const NAME_DROP: usize = 7;
 
-/// `name` split at the space nearest its middle (the core is narrow), or whole if one word.
-fn two_lines(name: &str) -> Vec<&str> {
-    let middle = name.len() / 2;
-    let split = name
-        .match_indices(' ')
-        .map(|(at, _)| at)
-        .min_by_key(|&at| at.abs_diff(middle));
-    match split {
-        Some(at) => vec![&name[..at], &name[at + 1..]],
-        None => vec![name],
+    /// Ring `index`'s shape and name.
+    pub(super) fn ring_drawing(index: usize) -> Html {
+        let band = 2 * OUTER_RADIUS / (2 * content().layers.len() + 1);
+        html! {
+            <>
+                <circle class="ring__shape" cx={CENTRE.to_string()} cy={CENTRE.to_string()}
+                    r={outer_radius(index, band).to_string()} />
+                { ring_name(index, &content().layers[index], band) }
+            </>
+        }
+    }
+
+    /// Ring `index` (0 is the core) ends here; the core is one and a half bands across.
+    fn outer_radius(index: usize, band: usize) -> usize {
+        band * (2 * index + 3) / 2
+    }
+
+    /// The core's name in its middle, on two lines if it has two words or more; every other name
+    /// along the top of its band.
+    fn ring_name(index: usize, layer: &Layer, band: usize) -> Html {
+        if index == 0 {
+            let lines = two_lines(layer.name);
+            let first_y = CENTRE + NAME_DROP - if lines.len() > 1 { 11 } else { 0 };
+            return html! {
+                <text class="ring__name" text-anchor="middle">
+                    { for lines.iter().enumerate().map(|(line, words)| html! {
+                        <tspan x={CENTRE.to_string()} y={(first_y + line * 22).to_string()}>{ *words }</tspan>
+                    }) }
+                </text>
+            };
+        }
+        let radius = (outer_radius(index - 1, band) + outer_radius(index, band)) / 2;
+        let arc = format!("ring-arc-{}", layer.slug);
+        html! {
+            <>
+                <path id={arc.clone()} class="ring__arc" d={format!(
+                    "M {} {CENTRE} A {radius} {radius} 0 0 1 {} {CENTRE}",
+                    CENTRE - radius,
+                    CENTRE + radius
+                )} />
+                <text class="ring__name" text-anchor="middle" dy={NAME_DROP.to_string()}>
+                    <textPath href={format!("#{arc}")} startOffset="50%">{ layer.name }</textPath>
+                </text>
+            </>
+        }
+    }
+
+    /// `name` split at the space nearest its middle (the core is narrow), or whole if one word.
+    fn two_lines(name: &str) -> Vec<&str> {
+        let middle = name.len() / 2;
+        let split = name
+            .match_indices(' ')
+            .map(|(at, _)| at)
+            .min_by_key(|&at| at.abs_diff(middle));
+        match split {
+            Some(at) => vec![&name[..at], &name[at + 1..]],
+            None => vec![name],
+        }
     }
 }

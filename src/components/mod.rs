@@ -5,11 +5,13 @@ mod app;
 mod copy_link;
 mod credits;
 mod embed_code;
+#[cfg(not(target_arch = "wasm32"))]
 mod explainer_header;
 mod layer_figure;
 mod layer_panel;
 mod layer_rings;
 mod quote_figure;
+#[cfg(not(target_arch = "wasm32"))]
 mod stage_legend;
 mod still_open;
 mod walkthrough_nav;

@@ -1,25 +1,51 @@
 use crate::components::copy_link::CopyLink;
-use crate::content::{content, Quote};
+use crate::content::Quote;
 use crate::quote_link::{anchor, home, Place};
 use yew::prelude::*;
 
 /// Quotes in the order the content file gives them, as shown at `place`.
 pub fn quote_list(place: Place, quotes: &[&'static Quote]) -> Html {
     html! {
-        <div class="quotes">{ for quotes.iter().map(|quote| quote_figure(quote, place)) }</div>
+        <div class="quotes">
+            { for quotes.iter().enumerate().map(|(index, quote)| quote_figure(quote, place, index)) }
+        </div>
     }
 }
 
-/// A verbatim quote with its attribution outside the blockquote, in the figure's caption, then
-/// its link, beside the figure (a figure's caption must be its first or last child). The
-/// article's own analysis is labelled as such, so it never reads as an official's words. Only
-/// the quote's home carries its anchor (ids are unique); a linked quote takes focus (the
-/// loader's doing), so every quote can hold it.
-fn quote_figure(quote: &'static Quote, place: Place) -> Html {
+/// A verbatim quote (prerendered: its words never change) with its link beside the figure (a
+/// figure's caption must be its first or last child). Only the quote's home carries its anchor
+/// (ids are unique); a linked quote takes focus (the loader's doing), so every quote can hold
+/// it.
+fn quote_figure(quote: &'static Quote, place: Place, index: usize) -> Html {
     let id = (home(quote.id) == Some(place)).then(|| anchor(quote.id));
+    let class = if quote.is_analysis {
+        "quote quote--analysis"
+    } else {
+        "quote"
+    };
     html! {
-        <div class={if quote.is_analysis { "quote quote--analysis" } else { "quote" }} key={quote.id}
-            {id} tabindex="-1">
+        <div {class} key={quote.id} {id} tabindex="-1">
+            { crate::prerendered!(words::quote_words(place, index)) }
+            <CopyLink {quote} />
+        </div>
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod words {
+    use crate::content::content;
+    use crate::quote_link::{places, Place};
+    use yew::prelude::*;
+
+    /// Quote `index` at `place`, with its attribution outside the blockquote, in the figure's
+    /// caption. The article's own analysis is labelled as such, so it never reads as an
+    /// official's words.
+    pub(super) fn quote_words(place: Place, index: usize) -> Html {
+        let quote = places()
+            .find(|(at, _)| *at == place)
+            .map(|(_, quotes)| quotes[index])
+            .expect("the app shows only the content's own places");
+        html! {
             <figure class="quote__figure">
             if quote.is_analysis {
                 <p class="quote__kind">{ content().ui.analysis }</p>
@@ -37,15 +63,14 @@ fn quote_figure(quote: &'static Quote, place: Place) -> Html {
                 </span>
             </figcaption>
             </figure>
-            <CopyLink {quote} />
-        </div>
+        }
     }
-}
 
-/// A quote that starts mid-sentence gets a leading ellipsis, so the reader sees the cut.
-fn display_text(text: &str) -> String {
-    match text.chars().next() {
-        Some(first) if first.is_lowercase() => format!("…{text}"),
-        _ => text.to_owned(),
+    /// A quote that starts mid-sentence gets a leading ellipsis, so the reader sees the cut.
+    fn display_text(text: &str) -> String {
+        match text.chars().next() {
+            Some(first) if first.is_lowercase() => format!("…{text}"),
+            _ => text.to_owned(),
+        }
     }
 }

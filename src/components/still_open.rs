@@ -3,21 +3,42 @@ use crate::content::content;
 use crate::quote_link::Place;
 use yew::prelude::*;
 
-/// What the architecture still lacks, each open question with the words behind it.
+/// What the architecture still lacks, each open question with the words behind it. Only the
+/// quotes' links are the app's; the words are prerendered.
 #[function_component(StillOpenSection)]
 pub fn still_open_section() -> Html {
-    let still_open = &content().still_open;
     html! {
         <section class="context" aria-labelledby="still-open-heading">
-            <h2 id="still-open-heading">{ still_open.heading }</h2>
-            <p>{ still_open.summary }</p>
-            { for still_open.items.iter().enumerate().map(|(index, item)| html! {
+            { crate::prerendered!(still_open_intro()) }
+            { for content().still_open.items.iter().enumerate().map(|(index, item)| html! {
                 <article class="open-item">
-                    <h3>{ item.topic }</h3>
-                    <p>{ item.summary }</p>
+                    { crate::prerendered!(open_item_intro(index)) }
                     { quote_list(Place::StillOpen(index), item.quotes) }
                 </article>
             }) }
         </section>
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn still_open_intro() -> Html {
+    let still_open = &content().still_open;
+    html! {
+        <>
+            <h2 id="still-open-heading">{ still_open.heading }</h2>
+            <p>{ still_open.summary }</p>
+        </>
+    }
+}
+
+/// Open question `index`: its topic and summary.
+#[cfg(not(target_arch = "wasm32"))]
+fn open_item_intro(index: usize) -> Html {
+    let item = &content().still_open.items[index];
+    html! {
+        <>
+            <h3>{ item.topic }</h3>
+            <p>{ item.summary }</p>
+        </>
     }
 }

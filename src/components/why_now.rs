@@ -3,12 +3,24 @@ use crate::content::content;
 use crate::quote_link::Place;
 use yew::prelude::*;
 
-/// The strikes that followed the Paris meeting, in figures and quotes.
+/// The strikes that followed the Paris meeting, in figures and quotes. Only the quotes' links
+/// are the app's; the words are prerendered.
 #[function_component(WhyNowSection)]
 pub fn why_now_section() -> Html {
-    let why_now = &content().why_now;
     html! {
         <section class="context" aria-labelledby="why-now-heading">
+            { crate::prerendered!(why_now_intro()) }
+            { quote_list(Place::WhyNow, content().why_now.quotes) }
+        </section>
+    }
+}
+
+/// The heading, the summary and the figures.
+#[cfg(not(target_arch = "wasm32"))]
+fn why_now_intro() -> Html {
+    let why_now = &content().why_now;
+    html! {
+        <>
             <h2 id="why-now-heading">{ why_now.heading }</h2>
             <p>{ why_now.summary }</p>
             <ul class="context__figures">
@@ -20,7 +32,6 @@ pub fn why_now_section() -> Html {
                     </li>
                 }) }
             </ul>
-            { quote_list(Place::WhyNow, why_now.quotes) }
-        </section>
+        </>
     }
 }
