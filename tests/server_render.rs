@@ -266,14 +266,17 @@ fn the_drawing_has_a_named_ring_per_layer_and_marks_the_chosen_one() {
             // The core's name may be set on two lines (two <tspan>s), so spaces are not compared.
             let letters = |text: &str| text.split_whitespace().collect::<String>();
             assert_eq!(letters(&text_of(ring)), letters(layer.name));
-            let line = format!("ring--{}", layer.stage.line.name());
+            let line = format!("ring__shape--{}", layer.stage.line.name());
+            let shape = ring
+                .select(&Selector::parse(".ring__shape").expect("valid"))
+                .next();
             assert!(
-                ring.value().classes().any(|c| c == line),
+                shape.is_some_and(|shape| shape.value().classes().any(|c| c == line)),
                 "{} drawn {line}",
                 layer.slug
             );
         }
-        let marked = select(&page, "g.ring.ring--chosen");
+        let marked = select(&page, "g.ring[data-chosen]");
         assert_eq!(marked.len(), 1);
         assert_eq!(
             marked[0].attr("data-ring"),

@@ -50,7 +50,7 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
                     };
                     html! {
                         <button type="button" role="tab" id={tab_id(layer.slug)}
-                            class={if is_selected { "layers__tab layers__tab--selected" } else { "layers__tab" }}
+                            class="layers__tab"
                             aria-selected={is_selected.to_string()}
                             aria-controls={panel_id(layer.slug)}
                             tabindex={if is_selected { "0" } else { "-1" }}

@@ -24,9 +24,10 @@ pub fn layer_rings(selected: usize, dispatch: &UseReducerDispatcher<Walkthrough>
                     Callback::from(move |_| dispatch.dispatch(Action::Select(index)))
                 };
                 html! {
-                    <g class={classes!("ring", format!("ring--{}", layer.stage.line.name()),
-                            (index == selected).then_some("ring--chosen"))}
-                        data-ring={layer.slug} {onclick}>
+                    // A class written from values would cost the WASM Yew's class sets: the
+                    // chosen ring is marked by an attribute, its line drawn by the piece.
+                    <g class="ring" data-ring={layer.slug}
+                        data-chosen={(index == selected).then_some("")} {onclick}>
                         { crate::prerendered!(drawing::ring_drawing(index)) }
                     </g>
                 }
@@ -52,7 +53,8 @@ mod drawing {
         let band = 2 * OUTER_RADIUS / (2 * content().layers.len() + 1);
         html! {
             <>
-                <circle class="ring__shape" cx={CENTRE.to_string()} cy={CENTRE.to_string()}
+                <circle class={crate::components::stage_legend::shape_class(content().layers[index].stage.line)}
+                    cx={CENTRE.to_string()} cy={CENTRE.to_string()}
                     r={outer_radius(index, band).to_string()} />
                 { ring_name(index, &content().layers[index], band) }
             </>

@@ -15,12 +15,16 @@ pub fn stage_legend() -> Html {
     }
 }
 
+/// A ring's or swatch's shape, drawn in `line` (style/main.css).
+pub fn shape_class(line: Line) -> String {
+    format!("ring__shape ring__shape--{}", line.name())
+}
+
 /// A short stretch of the line a stage's rings are drawn with.
 pub fn stage_swatch(line: Line) -> Html {
     html! {
-        <svg class={classes!("swatch", format!("ring--{}", line.name()))} viewBox="0 0 40 10"
-            aria-hidden="true" focusable="false">
-            <line class="ring__shape" x1="2" y1="5" x2="38" y2="5" />
+        <svg class="swatch" viewBox="0 0 40 10" aria-hidden="true" focusable="false">
+            <line class={shape_class(line)} x1="2" y1="5" x2="38" y2="5" />
         </svg>
     }
 }

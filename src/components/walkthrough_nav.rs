@@ -13,28 +13,32 @@ pub fn walkthrough_nav(layer: usize, dispatch: &UseReducerDispatcher<Walkthrough
     let ui = &content().ui;
     let here = Walkthrough::new(content().layers.len(), layer);
     let position = ui.position(layer + 1, here.total());
-    let button = |label: &'static str, action: Action, unavailable: bool, step: &'static str| {
+    let step = |action: Action, button: &'static str| {
         let dispatch = dispatch.clone();
-        let onclick = Callback::from(move |_| {
+        Callback::from(move |_| {
             dispatch.dispatch(action);
-            focus_after_render(here.apply(action).selected(), step);
-        });
-        html! {
-            <button type="button" class={classes!("button", "walkthrough__step", step)}
-                aria-disabled={unavailable.then_some("true")} {onclick}>
-                { label }
-            </button>
-        }
+            focus_after_render(here.apply(action).selected(), button);
+        })
     };
+    let unavailable = |end: bool| end.then_some("true");
+    // Each class is written out whole: from anything but a literal, Yew builds a class set at
+    // run time, code the WASM would carry for these two buttons alone.
     html! {
         <nav class="walkthrough__nav" aria-label={position.clone()}>
-            { button(ui.previous, Action::Previous, here.is_first(), PREVIOUS) }
+            <button type="button" class="button walkthrough__step walkthrough__step--previous"
+                aria-disabled={unavailable(here.is_first())} onclick={step(Action::Previous, PREVIOUS)}>
+                { ui.previous }
+            </button>
             <p class="walkthrough__position">{ position }</p>
-            { button(ui.next, Action::Next, here.is_last(), NEXT) }
+            <button type="button" class="button walkthrough__step walkthrough__step--next"
+                aria-disabled={unavailable(here.is_last())} onclick={step(Action::Next, NEXT)}>
+                { ui.next }
+            </button>
         </nav>
     }
 }
 
+/// The buttons' own classes, as in their markup above: focus follows to the same one.
 const PREVIOUS: &str = "walkthrough__step--previous";
 const NEXT: &str = "walkthrough__step--next";
 
