@@ -36,6 +36,11 @@ impl Theme {
             Theme::Auto => "auto",
         }
     }
+
+    /// The theme whose `value` this is.
+    pub fn from_value(value: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|theme| theme.value() == value)
+    }
 }
 
 /// pym.js's field separator and message prefix: `pymxPYMx{id}xPYMx{type}xPYMx{value}`.

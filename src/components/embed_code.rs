@@ -1,7 +1,7 @@
 use crate::clipboard::copy_text;
 use crate::content::content;
 use crate::embed::{embed_snippet, Theme, INITIAL_FRAME_HEIGHT};
-use web_sys::HtmlTextAreaElement;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// A disclosure with the copy-ready embed code, the frame's colour scheme to choose, and a Copy
@@ -40,18 +40,25 @@ pub fn embed_code() -> Html {
         let (status, code, snippet) = (status.clone(), code.clone(), snippet.clone());
         Callback::from(move |_| copy(&code, &snippet, status.clone()))
     };
-    // A new choice makes a new code: "Copied" would speak of the old one.
+    // The radios are the prerender's and keep their own checked state: the app only hears
+    // the choice (a change bubbles to the fieldset). A new choice makes a new code: "Copied"
+    // would speak of the old one.
     let choose = {
         let (theme, status) = (theme.clone(), status.clone());
-        Callback::from(move |chosen| {
-            theme.set(chosen);
-            status.set("");
+        Callback::from(move |event: Event| {
+            let input = event.target_dyn_into::<HtmlInputElement>();
+            if let Some(chosen) = input.and_then(|input| Theme::from_value(&input.value())) {
+                theme.set(chosen);
+                status.set("");
+            }
         })
     };
     html! {
         <details class="embed">
             { crate::prerendered!(embed_intro()) }
-            { theme_choice(*theme, choose) }
+            <fieldset class="embed__theme" aria-describedby="embed-theme-hint" onchange={choose}>
+                { crate::prerendered!(theme_choice()) }
+            </fieldset>
             { crate::prerendered!(code_label()) }
             // Named by reference too: checkers that skip the closed disclosure's label still find it.
             <textarea id="embed-code" class="embed__code" readonly=true rows="5" spellcheck="false"
@@ -83,46 +90,27 @@ fn code_label() -> Html {
 }
 
 /// The frame's colour scheme as a radio group (GOV.UK's pattern: a fieldset whose legend asks,
-/// a hint, one labelled radio per theme), `chosen` checked.
-fn theme_choice(chosen: Theme, choose: Callback<Theme>) -> Html {
+/// a hint, one labelled radio per theme), the embedded default checked.
+#[cfg(not(target_arch = "wasm32"))]
+fn theme_choice() -> Html {
+    let ui = &content().ui;
     let radios = Theme::ALL.into_iter().map(|theme| {
-        let id = radio_id(theme);
-        let onchange = choose.reform(move |_| theme);
+        let id = format!("embed-theme-{}", theme.value());
         html! {
             <div class="radios__item">
-                <input class="radios__input" type="radio" name="embed-theme" {id}
-                    value={theme.value()} checked={theme == chosen} {onchange} />
-                { crate::prerendered!(theme_label(theme)) }
+                <input class="radios__input" type="radio" name="embed-theme" id={id.clone()}
+                    value={theme.value()} checked={theme == Theme::EMBEDDED_DEFAULT} />
+                <label class="radios__label" for={id}>{ theme_text(theme) }</label>
             </div>
         }
     });
     html! {
-        <fieldset class="embed__theme" aria-describedby="embed-theme-hint">
-            { crate::prerendered!(theme_question()) }
-            <div class="radios">{ for radios }</div>
-        </fieldset>
-    }
-}
-
-fn radio_id(theme: Theme) -> String {
-    format!("embed-theme-{}", theme.value())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn theme_question() -> Html {
-    let ui = &content().ui;
-    html! {
         <>
             <legend class="embed__legend">{ ui.theme_legend }</legend>
             <p class="embed__hint" id="embed-theme-hint">{ ui.theme_hint }</p>
+            <div class="radios">{ for radios }</div>
         </>
     }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn theme_label(theme: Theme) -> Html {
-    let id = radio_id(theme);
-    html! { <label class="radios__label" for={id}>{ theme_text(theme) }</label> }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
