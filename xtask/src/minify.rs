@@ -7,7 +7,7 @@
 //! parse the wasm-bindgen glue (`export { … as default }`) nor the loader's optional chaining,
 //! and ships them unminified with only a warning. Here a file that does not parse stops the build.
 
-use crate::standalone::{attribute, find_tag, site_path, LOADER_TAG};
+use crate::standalone::{attribute, find_tag, site_path, splice, LOADER_TAG};
 use base64::{engine::general_purpose::STANDARD, Engine};
 use sha2::{Digest, Sha384};
 use std::path::Path;
@@ -112,18 +112,17 @@ fn minify_stylesheet_link(folder: &Path, page: &str) -> Result<String, String> {
     let digest = Sha384::digest(css.as_bytes());
     let new_href = content_named(href, &digest);
     write(&site_path(folder, &new_href), &css)?;
-    std::fs::remove_file(&old_path).map_err(|e| format!("{}: {e}", old_path.display()))?;
+    // Already minified (the hook run again on a built site): the same name, nothing to remove.
+    if new_href != href {
+        std::fs::remove_file(&old_path).map_err(|e| format!("{}: {e}", old_path.display()))?;
+    }
     let mut new_tag = with_attribute(tag, "href", href, &new_href);
     // Trunk writes one unless told not to (`no_sri`); a browser refuses a stale one.
     if let Ok(integrity) = attribute(tag, "integrity") {
         let fresh = format!("sha384-{}", STANDARD.encode(digest));
         new_tag = with_attribute(&new_tag, "integrity", integrity, &fresh);
     }
-    Ok(format!(
-        "{}{new_tag}{}",
-        &page[..range.start],
-        &page[range.end..]
-    ))
+    Ok(splice(page, range, &new_tag))
 }
 
 /// `tag` with its attribute `name` set from `old` to `new`.
@@ -308,6 +307,13 @@ process.stdout.write(JSON.stringify(vm.runInContext({expression:?}, context)));"
             INDEX,
             "nothing else changes"
         );
+        assert_eq!(
+            site(&folder, &page).unwrap(),
+            page,
+            "minified files stay as they are"
+        );
+        let href = attribute(tag, "href").unwrap();
+        assert!(site_path(&folder, href).is_file(), "{href} is still there");
         for (file, expected) in [
             (
                 "boot.js",

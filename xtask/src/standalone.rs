@@ -84,7 +84,7 @@ pub fn attribute<'a>(tag: &'a str, name: &str) -> Result<&'a str, String> {
         .ok_or_else(|| format!("`{tag}` has no {name}"))
 }
 
-fn splice(page: &str, range: Range<usize>, replacement: &str) -> String {
+pub fn splice(page: &str, range: Range<usize>, replacement: &str) -> String {
     format!(
         "{}{replacement}{}",
         &page[..range.start],
