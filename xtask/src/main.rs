@@ -11,7 +11,8 @@
 //! - `check-html`: the W3C HTML checker on the built `dist/` and the embed code.
 //! - `setup`: only the installs.
 //! - `build-fixture`: a test story (`tests/fixtures/`) built into `target/fixture-site/`.
-//! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`.
+//! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`
+//!   and minifies a release build's scripts and stylesheet.
 //! - `preview-image`: remakes `assets/preview.png`, the picture social sites show.
 
 mod bench;
@@ -19,6 +20,7 @@ mod check_html;
 mod command;
 mod content;
 mod fixture;
+mod minify;
 mod overlap;
 mod prerender;
 mod preview;

@@ -1,7 +1,8 @@
 //! `cargo xtask prerender`: Trunk's post-build hook. Renders the explainer with Yew's server
 //! renderer into the staged `index.html`, so readers see every word at first paint, before the
 //! WASM arrives, and without JavaScript at all. The browser app then hydrates this markup.
-//! It also writes the one-file edition, `standalone.html`, from the result.
+//! It also minifies the scripts and stylesheet of a release build (`minify.rs`) and writes the
+//! one-file edition, `standalone.html`, from the result.
 
 use crate::share::{self, SiteAddress};
 use coalition_explainer::{
@@ -21,6 +22,11 @@ pub fn run() -> Result<(), String> {
 pub fn prerender(folder: &Path, site: Option<&SiteAddress>) -> Result<(), String> {
     let index = folder.join("index.html");
     let page = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    // First, so the page names the minified stylesheet and standalone.html inlines minified files.
+    let page = match crate::minify::wanted() {
+        true => crate::minify::site(folder, &page)?,
+        false => page,
+    };
     let app = futures::executor::block_on(render_html(0));
     let app = match site {
         Some(site) => with_embed_code(&app, &share::embed_code(site))?,

@@ -7,7 +7,7 @@
 
 use base64::{engine::general_purpose::STANDARD, Engine};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "standalone.html";
 
@@ -70,7 +70,7 @@ fn inline_loader(folder: &Path, page: &str) -> Result<String, String> {
 }
 
 /// The first tag that begins with `start`: its byte range and its text.
-fn find_tag<'a>(page: &'a str, start: &str) -> Result<(Range<usize>, &'a str), String> {
+pub fn find_tag<'a>(page: &'a str, start: &str) -> Result<(Range<usize>, &'a str), String> {
     let begin = page
         .find(start)
         .ok_or_else(|| format!("index.html has no `{start}…>` to inline"))?;
@@ -79,12 +79,12 @@ fn find_tag<'a>(page: &'a str, start: &str) -> Result<(Range<usize>, &'a str), S
 }
 
 /// A double-quoted attribute's value in `tag`.
-fn attribute<'a>(tag: &'a str, name: &str) -> Result<&'a str, String> {
+pub fn attribute<'a>(tag: &'a str, name: &str) -> Result<&'a str, String> {
     crate::text::quoted_value_after(tag, &format!(" {name}=\""))
         .ok_or_else(|| format!("`{tag}` has no {name}"))
 }
 
-fn splice(page: &str, range: Range<usize>, replacement: &str) -> String {
+pub fn splice(page: &str, range: Range<usize>, replacement: &str) -> String {
     format!(
         "{}{replacement}{}",
         &page[..range.start],
@@ -92,8 +92,13 @@ fn splice(page: &str, range: Range<usize>, replacement: &str) -> String {
     )
 }
 
+/// A page-relative URL of Trunk's (`./name`) as a path in the site's folder.
+pub fn site_path(folder: &Path, href: &str) -> PathBuf {
+    folder.join(href.trim_start_matches("./"))
+}
+
 fn read_bytes(folder: &Path, href: &str) -> Result<Vec<u8>, String> {
-    let path = folder.join(href.trim_start_matches("./"));
+    let path = site_path(folder, href);
     std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -106,14 +111,14 @@ fn data_url(media_type: &str, bytes: &[u8]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A miniature of Trunk's output, with the same tags our Trunk.toml produces.
-    fn built_site(test: &str) -> std::path::PathBuf {
+    pub(crate) fn built_site(test: &str) -> std::path::PathBuf {
         let folder = std::env::temp_dir().join(format!("standalone-{test}-{}", std::process::id()));
         std::fs::create_dir_all(&folder).unwrap();
-        let files: [(&str, &[u8]); 5] = [
+        let files: [(&str, &[u8]); 6] = [
             ("main.css", b"body{color:red}"),
             ("favicon.svg", b"<svg/>"),
             (
@@ -122,6 +127,7 @@ mod tests {
             ),
             ("app.js", b"export default function init() {}"),
             ("app_bg.wasm", b"\0asm\x01\0\0\0"),
+            ("embed.js", b"// The host page's script"),
         ];
         for (name, bytes) in files {
             std::fs::write(folder.join(name), bytes).unwrap();
@@ -129,7 +135,7 @@ mod tests {
         folder
     }
 
-    const INDEX: &str = r#"<html><head><link rel="icon" href="./favicon.svg" integrity="x"/>
+    pub(crate) const INDEX: &str = r#"<html><head><link rel="icon" href="./favicon.svg" integrity="x"/>
 <link rel="stylesheet" href="./main.css" integrity="y"/>
 <script src="./boot.js" data-js="./app.js" data-wasm="./app_bg.wasm" data-layers="one two" data-quotes="a:0 b"></script></head>
 <body><div id="explainer"><main>Prerendered</main></div></body></html>"#;

@@ -13,7 +13,8 @@ const ROOT: &str = "https://news.example/";
 const SUB_FOLDER: &str = "https://news.example/graphics/2026/ukraine/";
 
 /// Trunk's output reduced to what the prerender reads: the page with its empty root, loader,
-/// stylesheet and icon, the files they name, and the demo folder.
+/// stylesheet and icon, the files they name (minified, as in a release build), `embed.js` and the
+/// demo folder.
 fn staged_site(name: &str) -> PathBuf {
     let folder =
         std::env::temp_dir().join(format!("xtask-explainer-url-{name}-{}", std::process::id()));
@@ -35,6 +36,7 @@ fn staged_site(name: &str) -> PathBuf {
         ("main.css", "body {}"),
         ("boot.js", "// loader"),
         ("app.js", "// app"),
+        ("embed.js", "// host"),
         ("app_bg.wasm", "\0asm"),
     ] {
         std::fs::write(folder.join(file), text).unwrap();

@@ -16,6 +16,7 @@ mod print;
 mod quote_links;
 mod screenshots;
 mod self_check;
+mod shipped_bytes;
 mod theme;
 mod whatever_fails;
 
@@ -97,6 +98,7 @@ fn shared() -> Vec<Scenario> {
         Light served_under_strict_csp => embedding::served_under_strict_csp;
         Light readable_without_javascript => embedding::readable_without_javascript;
         Light standalone_file_works_from_disk => embedding::standalone_file_works_from_disk;
+        Light shipped_files_are_minified => shipped_bytes::shipped_files_are_minified;
         Light demo_frames_fit_at_360px => |b| embedding::demo_frames_fit_their_content(b, 360);
         Light demo_frames_fit_at_1280px => |b| embedding::demo_frames_fit_their_content(b, 1280);
         Light works_in_a_sandboxed_frame => embedding::works_in_a_sandboxed_frame;
