@@ -7,6 +7,7 @@
 //! A benchmark, not a test: it exits 0 whatever the figures, and fails only when it cannot
 //! measure. `cargo xtask bench` builds `dist/` first; this binary measures what `dist/` holds.
 
+mod devtools;
 mod machine;
 mod measure;
 mod phone;
@@ -15,6 +16,7 @@ mod site;
 mod stats;
 mod taps;
 mod timeline;
+mod trace;
 
 use e2e::{Browser, Engine, Res, Scheme, Server};
 use measure::Subject;
@@ -33,11 +35,13 @@ const VIEWPORT: (u32, u32) = (1280, 900);
 struct Options {
     runs: usize,
     write: bool,
+    /// Only trace the phone's taps (trace.rs), measuring nothing else.
+    trace: bool,
 }
 
 fn main() -> ExitCode {
     let Some(options) = options() else {
-        eprintln!("usage: bench [--quick] [--write]");
+        eprintln!("usage: bench [--quick] [--write] | bench --trace");
         return ExitCode::FAILURE;
     };
     match run(&options) {
@@ -55,12 +59,14 @@ fn options() -> Option<Options> {
     let mut options = Options {
         runs: FULL_RUNS,
         write: true,
+        trace: false,
     };
     let mut write = false;
     for argument in std::env::args().skip(1) {
         match argument.as_str() {
             "--quick" => (options.runs, options.write) = (1, false),
             "--write" => write = true,
+            "--trace" => options.trace = true,
             _ => return None,
         }
     }
@@ -77,6 +83,9 @@ fn run(options: &Options) -> Res<()> {
         .enable_all()
         .build()
         .map_err(|e| format!("tokio: {e}"))?;
+    if options.trace {
+        return runtime.block_on(trace_taps(&server));
+    }
     let (samples, browser_version) = runtime.block_on(measure_all(&server, &site, options))?;
     let setting = Setting {
         viewport: format!("{}×{} viewport, no throttling", VIEWPORT.0, VIEWPORT.1),
@@ -104,6 +113,17 @@ fn run(options: &Options) -> Res<()> {
 async fn measure_all(server: &Server, site: &Path, options: &Options) -> Res<(Samples, String)> {
     let browser = Browser::launch(Engine::Chromium, Scheme::Light, server).await?;
     let outcome = measure_in(&browser, site, options).await;
+    browser.close().await;
+    outcome
+}
+
+async fn trace_taps(server: &Server) -> Res<()> {
+    let browser = Browser::launch(Engine::Chromium, Scheme::Light, server).await?;
+    let subjects = [Subject::ours(), Subject::timelinejs()];
+    let outcome = match prepare_session(&browser).await {
+        Ok(_) => trace::run(&browser, &subjects, VIEWPORT).await,
+        Err(error) => Err(error),
+    };
     browser.close().await;
     outcome
 }

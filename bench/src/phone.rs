@@ -9,16 +9,13 @@
 use crate::measure::{self, Subject};
 use crate::report::{Pages, PhoneSample};
 use crate::taps;
-use e2e::phone::{CPU_SLOWDOWN, DOWNLOAD_BYTES_PER_S, LATENCY_MS, UPLOAD_BYTES_PER_S};
+use e2e::phone::{
+    CPU_SLOWDOWN, DOWNLOAD_BYTES_PER_S, LATENCY_MS, PHONE_PIXEL_RATIO, PHONE_SCREEN,
+    UPLOAD_BYTES_PER_S,
+};
 use e2e::{Browser, Res};
-use serde_json::json;
 use std::path::Path;
 
-/// A common phone's screen in CSS pixels (iPhone 12 to 15, and close to most Android phones'
-/// 360–412 × 800–915), at its device pixel ratio, as a mobile viewport with touch: what a
-/// reader on a phone gets, so both pages lay out (and paint) their phone layouts.
-const VIEWPORT: (u32, u32) = (390, 844);
-const DEVICE_SCALE_FACTOR: u32 = 3;
 /// How long after the load event the content paint is read. TimelineJS paints its first slide
 /// (a quote, its largest content) 100–200 ms before `load` under this profile, ours paints its
 /// content before `load` too: twice the desktop's wait is margin for a busy machine.
@@ -36,8 +33,8 @@ pub fn profile() -> String {
 /// The viewport as the report names it.
 pub fn viewport() -> String {
     format!(
-        "{}×{} mobile viewport at {DEVICE_SCALE_FACTOR}× pixel density, touch",
-        VIEWPORT.0, VIEWPORT.1
+        "{}×{} mobile viewport at {PHONE_PIXEL_RATIO}× pixel density, touch",
+        PHONE_SCREEN.0, PHONE_SCREEN.1
     )
 }
 
@@ -95,39 +92,16 @@ async fn measure_runs(
 }
 
 /// The e2e suite's phone profile (CPU and network), and a phone's screen and touch.
-async fn apply(browser: &Browser) -> Res<()> {
+pub async fn apply(browser: &Browser) -> Res<()> {
     browser.emulate_phone().await?;
-    browser
-        .cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({
-                "width": VIEWPORT.0,
-                "height": VIEWPORT.1,
-                "deviceScaleFactor": DEVICE_SCALE_FACTOR,
-                "mobile": true,
-            }),
-        )
-        .await?;
-    browser
-        .cdp(
-            "Emulation.setTouchEmulationEnabled",
-            json!({ "enabled": true, "maxTouchPoints": 5 }),
-        )
-        .await
-        .map(drop)
+    browser.emulate_phone_screen().await
 }
 
 /// Back to the desktop session: every step is tried, the first failure reported.
-async fn undo(browser: &Browser, desktop: (u32, u32)) -> Res<()> {
+pub async fn undo(browser: &Browser, desktop: (u32, u32)) -> Res<()> {
     let steps = [
         browser.stop_emulating_phone().await,
-        browser
-            .cdp(
-                "Emulation.setTouchEmulationEnabled",
-                json!({ "enabled": false }),
-            )
-            .await
-            .map(drop),
+        browser.stop_emulating_phone_screen().await,
         browser.set_viewport(desktop.0, desktop.1).await,
     ];
     steps.into_iter().find_map(Result::err).map_or(Ok(()), Err)

@@ -115,7 +115,7 @@ async fn tap_each(browser: &Browser, subject: &Subject) -> Res<()> {
     for tap in 0..TAPS {
         let layer = (tap + 2) % subject.controls.len();
         let (x, y) = control_centre(browser, &subject.controls[layer]).await?;
-        touch(browser, x, y).await?;
+        browser.tap_at(x, y).await?;
         wait_shown(browser, subject, layer).await?;
     }
     Ok(())
@@ -153,22 +153,6 @@ async fn control_centre(browser: &Browser, control: &str) -> Res<(f64, f64)> {
             "{control}: covered wherever a finger could tap it: {point}"
         )),
     }
-}
-
-/// One tap: a finger down and up at (x, y).
-async fn touch(browser: &Browser, x: f64, y: f64) -> Res<()> {
-    for (kind, points) in [
-        ("touchStart", json!([{ "x": x, "y": y }])),
-        ("touchEnd", json!([])),
-    ] {
-        browser
-            .cdp(
-                "Input.dispatchTouchEvent",
-                json!({ "type": kind, "touchPoints": points }),
-            )
-            .await?;
-    }
-    Ok(())
 }
 
 async fn wait_shown(browser: &Browser, subject: &Subject, layer: usize) -> Res<()> {

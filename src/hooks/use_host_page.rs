@@ -1,4 +1,5 @@
 use crate::hooks::is_framed;
+use crate::hooks::use_url_sync::after_next_paint;
 use crate::host_messages::{layer_event, pym_parent_url, Message, Value, HOST_MESSAGE};
 use crate::quote_link::host_link;
 use crate::state::{Change, Walkthrough};
@@ -30,7 +31,7 @@ pub fn use_host_page(walkthrough: &Walkthrough) {
         (walkthrough.selected(), walkthrough.last_change()),
         |&(selected, change)| {
             if change == Change::Reader {
-                post_to_host(&layer_event(selected));
+                after_next_paint(move || post_to_host(&layer_event(selected)));
             }
         },
     );

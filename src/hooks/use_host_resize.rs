@@ -1,4 +1,5 @@
 use crate::embed::{child_id, parent_width, pym_height_message};
+use crate::hooks::use_url_sync::after_next_paint;
 use crate::iframe_resizer::{self, ParentRequest, Size, CHILD_READY};
 use gloo::events::EventListener;
 use std::cell::RefCell;
@@ -31,9 +32,10 @@ pub fn use_host_resize(selected: usize) {
         });
     }
     use_effect_with(selected, move |_| {
-        let window = gloo::utils::window();
-        if is_framed(&window) {
-            report_height(&window, &resizer_id);
+        // Measured once the new panel is painted: measuring now would force its layout
+        // while the reader waits for it.
+        if is_framed(&gloo::utils::window()) {
+            after_next_paint(move || report_height(&gloo::utils::window(), &resizer_id));
         }
     });
 }

@@ -46,10 +46,12 @@ pub fn use_url_sync(walkthrough: UseReducerHandle<Walkthrough>) {
     );
 }
 
-/// Runs `task` once the frame showing the change has been painted. A history write can take
-/// several milliseconds in Chromium (more as the history grows): the chosen layer must not
-/// wait for it. Tasks run in the order they were asked for, so the last choice is the URL.
-fn after_next_paint(task: impl FnOnce() + 'static) {
+/// Runs `task` once the frame showing the change has been painted: what a choice tells the
+/// world (the address bar, a host page) must not delay the chosen layer on screen. A history
+/// write can take several milliseconds in Chromium (more as the history grows); measuring the
+/// page for a host forces a layout. Tasks run in the order they were asked for, so the last
+/// choice is the URL.
+pub fn after_next_paint(task: impl FnOnce() + 'static) {
     let after_frame = Closure::once_into_js(move || {
         let task = Closure::once_into_js(task);
         let _ = gloo::utils::window().set_timeout_with_callback(task.unchecked_ref());

@@ -18,6 +18,7 @@ mod screenshots;
 mod self_check;
 mod shipped_bytes;
 mod theme;
+mod touch;
 mod whatever_fails;
 
 use crate::browser::Browser;
@@ -144,6 +145,7 @@ fn chromium_only() -> Vec<Scenario> {
         Dark forced_colours => figure::forced_colours;
         Light phone_deep_links_paint_only_their_layer => |b| on_a_phone(b, first_paint::deep_links_paint_only_their_layer);
         Light phone_early_input_is_kept => |b| on_a_phone(b, early_input::early_input_is_kept);
+        Light phone_taps_start_no_animation => touch::taps_start_no_animation;
         Dark print_media_is_black_on_white => print::print_media_is_black_on_white;
     ]
 }
