@@ -237,7 +237,7 @@ async fn tapping_a_ring_chooses_its_layer(root: &Element) {
         settle().await;
         assert_eq!(selected_tab(root).id(), format!("tab-{}", layer.slug));
         let chosen = root
-            .query_selector(".ring[data-chosen]")
+            .query_selector(".ring[data-selected]")
             .expect("valid selector")
             .and_then(|ring| ring.get_attribute("data-ring"));
         assert_eq!(
@@ -248,7 +248,7 @@ async fn tapping_a_ring_chooses_its_layer(root: &Element) {
     }
     find(root, &format!("#{}", tab_id(0))).click();
     settle().await;
-    let chosen = root.query_selector(".ring[data-chosen]").ok().flatten();
+    let chosen = root.query_selector(".ring[data-selected]").ok().flatten();
     assert_eq!(
         chosen
             .and_then(|ring| ring.get_attribute("data-ring"))

@@ -276,7 +276,7 @@ fn the_drawing_has_a_named_ring_per_layer_and_marks_the_chosen_one() {
                 layer.slug
             );
         }
-        let marked = select(&page, "g.ring[data-chosen]");
+        let marked = select(&page, "g.ring[data-selected]");
         assert_eq!(marked.len(), 1);
         assert_eq!(
             marked[0].attr("data-ring"),

@@ -27,7 +27,7 @@ pub fn layer_rings(selected: usize, dispatch: &UseReducerDispatcher<Walkthrough>
                     // A class written from values would cost the WASM Yew's class sets: the
                     // chosen ring is marked by an attribute, its line drawn by the piece.
                     <g class="ring" data-ring={layer.slug}
-                        data-chosen={(index == selected).then_some("")} {onclick}>
+                        data-selected={(index == selected).then_some("")} {onclick}>
                         { crate::prerendered!(drawing::ring_drawing(index)) }
                     </g>
                 }

@@ -39,7 +39,7 @@ return { x: point.x, y: point.y, ring: hit?.closest("[data-ring]")?.dataset.ring
 
 /// Which ring is marked chosen (its `data-ring`), or null.
 const CHOSEN_RING_JS: &str =
-    "return document.querySelector('.ring[data-chosen]')?.dataset.ring ?? null;";
+    "return document.querySelector('.ring[data-selected]')?.dataset.ring ?? null;";
 
 /// A real pointer tap (WebDriver pointer actions, not `element.click()`) on every ring's shape
 /// and on every name chooses that layer, before the app has started and after; the chosen ring
