@@ -49,22 +49,32 @@ async fn next_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
 }
 
-/// Waits, frame by frame (a few seconds at most), until the address's query contains `part`.
-async fn address_comes_to_name(part: &str) {
+/// Waits, frame by frame (a few seconds at most), until `done` holds: what a choice tells the
+/// world (the address, the live region) comes after the frame showing it.
+async fn frames_until(done: impl Fn() -> bool, never: impl Fn() -> String) {
     const FRAMES: usize = 300;
+    for _ in 0..FRAMES {
+        if done() {
+            return;
+        }
+        next_frame().await;
+    }
+    panic!("{}", never());
+}
+
+/// Waits until the address's query contains `part`.
+async fn address_comes_to_name(part: &str) {
     let search = || {
         gloo::utils::window()
             .location()
             .search()
             .expect("a search string")
     };
-    for _ in 0..FRAMES {
-        if search().contains(part) {
-            return;
-        }
-        next_frame().await;
-    }
-    panic!("the URL never named {part}: {}", search());
+    frames_until(
+        || search().contains(part),
+        || format!("the URL never named {part}: {}", search()),
+    )
+    .await;
 }
 
 fn find(root: &Element, css: &str) -> HtmlElement {
@@ -169,13 +179,15 @@ async fn arrow_keys_home_and_end_move_between_layers_and_focus(root: &Element) {
     press(&selected_tab(root), "Home");
     settle().await;
     assert_eq!(selected_tab(root).id(), tab_id(0));
-    let announcement = text(&find(root, ".announcer"));
-    assert_eq!(
-        announcement,
-        CONTENT
-            .ui
-            .announcement(CONTENT.layers[0].name, 1, CONTENT.layers.len())
-    );
+    let expected = CONTENT
+        .ui
+        .announcement(CONTENT.layers[0].name, 1, CONTENT.layers.len());
+    let announced = || text(&find(root, ".announcer"));
+    frames_until(
+        || announced() == expected,
+        || format!("the live region says {:?}, not {expected:?}", announced()),
+    )
+    .await;
 }
 
 async fn previous_and_next_walk_through_in_order(root: &Element) {

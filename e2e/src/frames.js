@@ -22,7 +22,7 @@
   function panelsOnScreen() {
     var panels = document.querySelectorAll("[role=tabpanel]");
     return Array.prototype.filter.call(panels, function (panel) {
-      return panel.getClientRects().length > 0;
+      return panel.checkVisibility({ visibilityProperty: true });
     }).map(function (panel) { return panel.id; }).join(" ");
   }
 

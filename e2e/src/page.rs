@@ -13,8 +13,8 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 const APP_START: Duration = Duration::from_secs(60);
-/// The app writes the address after the frame showing a choice: a few frames.
-const ADDRESS_WRITTEN: Duration = Duration::from_secs(5);
+/// The app writes the address and the live region after the frame showing a choice: a few frames.
+const AFTER_PAINT: Duration = Duration::from_secs(5);
 /// Xvfb's window manager applies a size within moments, or adjusts it.
 const WINDOW_RESIZED: Duration = Duration::from_secs(1);
 
@@ -38,7 +38,7 @@ const panels = [...document.querySelectorAll('[role="tabpanel"]')];
 const live = document.querySelector('[aria-live="polite"][aria-atomic="true"]');
 return {
   selected: tabs.findIndex(tab => tab.getAttribute('aria-selected') === 'true'),
-  visible: panels.map((panel, i) => panel.getClientRects().length === 0 ? -1 : i).filter(i => i >= 0),
+  visible: panels.map((panel, i) => panel.checkVisibility({ visibilityProperty: true }) ? i : -1).filter(i => i >= 0),
   focused: tabs.indexOf(document.activeElement),
   search: location.search,
   announcement: live ? live.textContent : null,
@@ -153,13 +153,9 @@ impl Browser {
     pub async fn search_once_it_is(&self, expected: &str) -> Res<String> {
         const SEARCH_JS: &str = "return location.search;";
         let reached = self
-            .poll_script(
-                "the address",
-                ADDRESS_WRITTEN,
-                SEARCH_JS,
-                vec![],
-                |search| search == expected,
-            )
+            .poll_script("the address", AFTER_PAINT, SEARCH_JS, vec![], |search| {
+                search == expected
+            })
             .await;
         let search = match reached {
             Ok(search) => search,
@@ -204,7 +200,8 @@ impl Browser {
             .map_err(|e| format!("click {selector}: {e}"))
     }
 
-    /// The first element matching `selector` that has a box on screen.
+    /// The first element matching `selector` that a reader can see (it has a box, and neither
+    /// it nor an ancestor is hidden).
     pub async fn shown_element(&self, selector: &str) -> Res<Element> {
         let all = self
             .client
@@ -215,7 +212,7 @@ impl Browser {
             let argument = serde_json::to_value(&element).map_err(|e| e.to_string())?;
             let on_screen = self
                 .js(
-                    "return arguments[0].getClientRects().length > 0;",
+                    "return arguments[0].checkVisibility({ visibilityProperty: true });",
                     vec![argument],
                 )
                 .await?;
@@ -354,6 +351,24 @@ fn add_difference(outer: u32, wanted: u32, actual: i64) -> u32 {
     u32::try_from(corrected.max(1)).unwrap_or(outer)
 }
 
+/// Waits until the live region names `layer` (it speaks once the change is painted), or says
+/// what it said instead.
+pub async fn expect_announced(browser: &Browser, layer: usize, when: &str) -> Res<()> {
+    const SAID_JS: &str = r#"const live = document.querySelector('[aria-live="polite"][aria-atomic="true"]');
+return live ? live.textContent : null;"#;
+    let expected = announcement_for(layer);
+    browser
+        .poll_script(
+            &format!("{when}: the live region saying {expected:?}"),
+            AFTER_PAINT,
+            SAID_JS,
+            vec![],
+            |said| said.as_str() == Some(expected.as_str()),
+        )
+        .await
+        .map(drop)
+}
+
 /// The expected live-region text after a change to `layer`.
 pub fn announcement_for(layer: usize) -> String {
     CONTENT
@@ -417,13 +432,9 @@ return { linked: fromFragment >= 0 ? fromFragment : fromQuery, address: location
     let slugs: Vec<&str> = CONTENT.layers.iter().map(|layer| layer.slug).collect();
     let what = format!("{when}: the address linking to {}", slug(layer));
     browser
-        .poll_script(
-            &what,
-            ADDRESS_WRITTEN,
-            LINKED_JS,
-            vec![json!(slugs)],
-            |found| found["linked"].as_i64() == i64::try_from(layer).ok(),
-        )
+        .poll_script(&what, AFTER_PAINT, LINKED_JS, vec![json!(slugs)], |found| {
+            found["linked"].as_i64() == i64::try_from(layer).ok()
+        })
         .await
         .map(drop)
 }
@@ -432,8 +443,7 @@ return { linked: fromFragment >= 0 ? fromFragment : fromQuery, address: location
 /// shown, no control that needs the app, the notice saying so) `doc` shows.
 pub const STATIC_VIEW_FN: &str = r#"
 function staticView(doc) {
-  const shown = (el) => !!el && el.getClientRects().length > 0
-    && el.ownerDocument.defaultView.getComputedStyle(el).visibility !== "hidden";
+  const shown = (el) => !!el && el.checkVisibility({ visibilityProperty: true });
   const panels = [...doc.querySelectorAll("[role=tabpanel]")];
   const quotes = [...doc.querySelectorAll(".quote > figure")];
   return {

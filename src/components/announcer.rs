@@ -1,20 +1,9 @@
-use crate::content::content;
-use crate::state::{Change, Walkthrough};
 use yew::prelude::*;
 
-/// A polite live region that names the chosen layer after each change (never the whole panel,
-/// and nothing on first load), for screen-reader users who pressed Next or an arrow key.
-pub fn announcer(walkthrough: Walkthrough) -> Html {
-    let message = match walkthrough.last_change() {
-        Change::Initial => String::new(),
-        Change::Reader | Change::Url => {
-            let layer = &content().layers[walkthrough.selected()];
-            content()
-                .ui
-                .announcement(layer.name, walkthrough.selected() + 1, walkthrough.total())
-        }
-    };
+/// The polite live region that names the chosen layer after each change. What it says is
+/// written by `hooks::use_announcement`, through `region`.
+pub fn announcer(region: NodeRef) -> Html {
     html! {
-        <p class="announcer visually-hidden" aria-live="polite" aria-atomic="true">{ message }</p>
+        <p class="announcer visually-hidden" aria-live="polite" aria-atomic="true" ref={region}></p>
     }
 }

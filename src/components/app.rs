@@ -1,9 +1,11 @@
 use crate::components::{
-    announcer::announcer, credits::Credits, layer_figure::LayerFigure, layer_panel::layer_panel,
+    announcer::announcer, credits::Credits, layer_figure::LayerFigure, layer_panel::LayerPanels,
     still_open::StillOpenSection, why_now::WhyNowSection,
 };
 use crate::content::content;
-use crate::hooks::{use_host_page, use_host_resize, use_started_signal, use_url_sync};
+use crate::hooks::{
+    use_announcement, use_host_page, use_host_resize, use_started_signal, use_url_sync,
+};
 use crate::state::Walkthrough;
 use yew::prelude::*;
 
@@ -25,6 +27,7 @@ pub fn app(props: &AppProps) -> Html {
     use_host_resize(selected);
     use_host_page(&walkthrough);
     use_started_signal();
+    let region = use_announcement(*walkthrough);
     let dispatch = walkthrough.dispatcher();
 
     html! {
@@ -32,10 +35,8 @@ pub fn app(props: &AppProps) -> Html {
             { crate::prerendered!(super::explainer_header::explainer_header()) }
             <div class="walkthrough">
                 <LayerFigure selected={selected} dispatch={dispatch.clone()} />
-                <div class="walkthrough__panels">
-                    { for (0..content().layers.len()).map(|index| layer_panel(index, index != selected, &dispatch)) }
-                </div>
-                { announcer(*walkthrough) }
+                <LayerPanels selected={selected} dispatch={dispatch.clone()} />
+                { announcer(region) }
             </div>
             <WhyNowSection />
             <StillOpenSection />

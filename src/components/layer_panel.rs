@@ -6,15 +6,31 @@ use crate::quote_link::Place;
 use crate::state::Walkthrough;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct LayerPanelsProps {
+    pub selected: usize,
+    pub dispatch: UseReducerDispatcher<Walkthrough>,
+}
+
+/// Every layer's panel. Its own component, created after the figure's: Yew renders a change in
+/// the order its components were created, so the tabs' roving `tabindex` is written before a
+/// panel is shown. Chromium checks that the focused tab can still take focus when its
+/// `tabindex` changes, which lays out the page at once: done first, that layout has only the
+/// tabs to redo, not the panel about to be shown.
+#[function_component(LayerPanels)]
+pub fn layer_panels(props: &LayerPanelsProps) -> Html {
+    html! {
+        <div class="walkthrough__panels">
+            { for (0..content().layers.len()).map(|index| layer_panel(index, index != props.selected, &props.dispatch)) }
+        </div>
+    }
+}
+
 /// One layer in full: summary, status, contributors, commitments, quotes, and Previous / Next.
 /// Every panel is always in the page (tabs point at them); only the chosen one is shown. A
 /// choice changes only the `hidden` of the panel shown and the one hidden: what is inside
 /// (`PanelBody`, whose props never change) is not rendered again.
-pub fn layer_panel(
-    index: usize,
-    hidden: bool,
-    dispatch: &UseReducerDispatcher<Walkthrough>,
-) -> Html {
+fn layer_panel(index: usize, hidden: bool, dispatch: &UseReducerDispatcher<Walkthrough>) -> Html {
     let slug = content().layers[index].slug;
     html! {
         <section class="panel" role="tabpanel" id={panel_id(slug)} aria-labelledby={tab_id(slug)}

@@ -1,5 +1,5 @@
 use crate::embed::{child_id, parent_width, pym_height_message};
-use crate::hooks::use_url_sync::after_next_paint;
+use crate::hooks::after_next_paint;
 use crate::iframe_resizer::{self, ParentRequest, Size, CHILD_READY};
 use gloo::events::EventListener;
 use std::cell::RefCell;

@@ -1,11 +1,9 @@
 use crate::content::content;
 use crate::deep_link::{layer_to_show, search_with_layer};
-use crate::hooks::is_framed;
+use crate::hooks::{after_next_paint, is_framed};
 use crate::quote_link::linkable_quotes;
 use crate::state::{Action, Change, Walkthrough};
 use gloo::events::EventListener;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Keeps the chosen layer and the address bar in step.
@@ -44,20 +42,6 @@ pub fn use_url_sync(walkthrough: UseReducerHandle<Walkthrough>) {
             }
         },
     );
-}
-
-/// Runs `task` once the frame showing the change has been painted: what a choice tells the
-/// world (the address bar, a host page) must not delay the chosen layer on screen. A history
-/// write can take several milliseconds in Chromium (more as the history grows); measuring the
-/// page for a host forces a layout. Tasks run in the order they were asked for, so the last
-/// choice is the URL.
-pub fn after_next_paint(task: impl FnOnce() + 'static) {
-    let after_frame = Closure::once_into_js(move || {
-        let task = Closure::once_into_js(task);
-        let _ = gloo::utils::window().set_timeout_with_callback(task.unchecked_ref());
-    });
-    // Frame callbacks wait while the page is hidden; the URL is written when it shows again.
-    let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
 }
 
 fn slugs() -> Vec<&'static str> {

@@ -2,7 +2,7 @@
 
 use crate::browser::Browser;
 use crate::engine::Scheme;
-use crate::page::{announcement_for, check, layer_count, paper};
+use crate::page::{announcement_for, check, expect_announced, layer_count, paper};
 use crate::Res;
 use coalition_explainer::content::CONTENT;
 use std::path::PathBuf;
@@ -93,6 +93,7 @@ pub async fn live_region_announces_layer_name(browser: &mut Browser) -> Res<()> 
     })?;
     let last = layer_count() - 1;
     browser.click_tab(last).await?;
+    expect_announced(browser, last, "after a click").await?;
     let after = live_regions(browser).await?;
     let speaking: Vec<_> = after
         .iter()

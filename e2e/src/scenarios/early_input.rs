@@ -5,7 +5,7 @@
 use crate::browser::Browser;
 use crate::modes::{each_case, Mode};
 use crate::page::{
-    announcement_for, check, expect_address_links_to, expect_layer, layer_count, slug,
+    check, expect_address_links_to, expect_announced, expect_layer, layer_count, slug,
 };
 use crate::Res;
 use fantoccini::key::Key;
@@ -62,7 +62,7 @@ const SHOWN_NOW_JS: &str = r#"
 const panels = [...document.querySelectorAll("[role=tabpanel]")];
 return {
   app: document.documentElement.getAttribute("data-app"),
-  shown: panels.filter((panel) => panel.getClientRects().length > 0).map((panel) => panel.id).join(" "),
+  shown: panels.filter((panel) => panel.checkVisibility({ visibilityProperty: true })).map((panel) => panel.id).join(" "),
 };
 "#;
 
@@ -92,14 +92,9 @@ async fn press_before_the_app(
 /// older `data-choosing` / `data-chosen`).
 pub async fn expect_app_took_the_choice_over(browser: &Browser, layer: usize) -> Res<()> {
     browser.wait_for_app_started().await?;
-    let view = expect_layer(browser, layer, "the app took the early choice over").await?;
+    expect_layer(browser, layer, "the app took the early choice over").await?;
     expect_address_links_to(browser, layer, "after the early choice").await?;
-    check(view.announcement == announcement_for(layer), || {
-        format!(
-            "after the early choice the live region said {:?}",
-            view.announcement
-        )
-    })?;
+    expect_announced(browser, layer, "after the early choice").await?;
     let marks = browser
         .js(
             "return document.querySelectorAll('[data-choosing], [data-chosen], [data-layer]').length;",

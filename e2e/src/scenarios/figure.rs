@@ -180,7 +180,7 @@ const sheet = [...document.styleSheets].find((s) => s.href && s.href.includes("/
 const rules = ".context { content-visibility: visible !important; }" + arguments[0];
 for (const rule of rules.split("}").filter((r) => r.trim())) sheet.insertRule(rule + "}", sheet.cssRules.length);
 const root = document.documentElement;
-const shown = (el) => el.getClientRects().length > 0 && !el.closest(".visually-hidden, svg, textarea");
+const shown = (el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest(".visually-hidden, svg, textarea");
 const clipped = [...document.body.querySelectorAll("*")].filter(shown).filter((el) => {
   const style = getComputedStyle(el);
   const clips = style.overflowX !== "visible" || style.overflowY !== "visible";

@@ -4,7 +4,7 @@
 
 use crate::browser::Browser;
 use crate::modes::{each_case, Mode};
-use crate::page::{announcement_for, check, layer_count, slug};
+use crate::page::{check, expect_announced, layer_count, slug};
 use crate::Res;
 use serde_json::Value;
 
@@ -212,11 +212,5 @@ async fn quiet_until_chosen(browser: &Browser, mode: Mode, link: &str, layer: us
     })?;
     let chosen = (layer + 1) % layer_count();
     browser.click_tab(chosen).await?;
-    let said = browser.layer_view().await?.announcement;
-    check(said == announcement_for(chosen), || {
-        format!(
-            "after a click the live region said {said:?}, not {:?}",
-            announcement_for(chosen)
-        )
-    })
+    expect_announced(browser, chosen, "after a click").await
 }

@@ -111,7 +111,7 @@ return {
 /// What a reader sees: the panels on screen, the shown panel's text, the live region, the
 /// address, and the foot's update line and corrections.
 const SHOWN_JS: &str = r#"
-const onScreen = (e) => e.getClientRects().length > 0;
+const onScreen = (e) => e.checkVisibility({ visibilityProperty: true });
 const panels = [...document.querySelectorAll('[role=tabpanel]')].filter(onScreen);
 const text = (e) => (e ? e.textContent.replace(/\s+/g, ' ').trim() : null);
 return {

@@ -10,7 +10,7 @@ const LAYOUT_PROBLEMS_JS: &str = r#"
 const problems = [];
 const root = document.documentElement;
 const name = el => el.id ? '#' + el.id : el.tagName.toLowerCase() + '.' + [...el.classList].join('.');
-const shown = el => el.getClientRects().length > 0;
+const shown = el => el.checkVisibility({ visibilityProperty: true });
 if (root.scrollWidth > root.clientWidth) {
   problems.push(`horizontal scroll: document is ${root.scrollWidth} px wide in a ${root.clientWidth} px viewport`);
 }

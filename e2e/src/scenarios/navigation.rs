@@ -2,7 +2,7 @@
 
 use super::early_input::expect_app_took_the_choice_over;
 use crate::browser::Browser;
-use crate::page::{announcement_for, check, expect_layer, layer_count, slug};
+use crate::page::{check, expect_announced, expect_layer, layer_count, slug};
 use crate::Res;
 use fantoccini::key::Key;
 use serde_json::json;
@@ -14,15 +14,9 @@ pub async fn click_every_layer(browser: &mut Browser) -> Res<()> {
     let last = layer_count() - 1;
     for layer in (1..=last).chain([0]) {
         browser.click_tab(layer).await?;
-        let view = expect_layer(browser, layer, "after a click").await?;
+        expect_layer(browser, layer, "after a click").await?;
         expect_address_names(browser, layer, "after a click").await?;
-        check(view.announcement == announcement_for(layer), || {
-            format!(
-                "live region said {:?}, expected {:?}",
-                view.announcement,
-                announcement_for(layer)
-            )
-        })?;
+        expect_announced(browser, layer, "after a click").await?;
     }
     Ok(())
 }
@@ -57,7 +51,7 @@ const CLICK_WHILE_LOADING_JS: &str = r#"
 const loading = document.documentElement.dataset.app !== "ready";
 document.querySelector(arguments[0]).click();
 const shown = [...document.querySelectorAll("[role=tabpanel]")]
-  .filter((panel) => panel.getClientRects().length > 0)
+  .filter((panel) => panel.checkVisibility({ visibilityProperty: true }))
   .map((panel) => panel.id);
 return { loading, shown: shown.join(" ") };
 "#;
@@ -134,9 +128,7 @@ pub async fn keyboard_only(browser: &mut Browser) -> Res<()> {
                 view.focused_tab
             )
         })?;
-        check(view.announcement == announcement_for(layer), || {
-            format!("after {key:?} the live region said {:?}", view.announcement)
-        })?;
+        expect_announced(browser, layer, &format!("after {key:?}")).await?;
         expect_visible_focus(browser, &format!("tab {layer} after {key:?}")).await?;
     }
     tab_until(browser, ".walkthrough__step--next").await?;
@@ -170,10 +162,8 @@ pub async fn previous_and_next_buttons(browser: &mut Browser) -> Res<()> {
     expect_layer(browser, 0, "Previous on the first layer").await?;
     for layer in 1..=last {
         browser.click(NEXT).await?;
-        let view = expect_layer(browser, layer, "Next").await?;
-        check(view.announcement == announcement_for(layer), || {
-            format!("after Next the live region said {:?}", view.announcement)
-        })?;
+        expect_layer(browser, layer, "Next").await?;
+        expect_announced(browser, layer, "after Next").await?;
         expect_focus_on_shown(browser, NEXT, "after Next").await?;
     }
     browser.click(NEXT).await?;
@@ -191,7 +181,7 @@ async fn expect_focus_on_shown(browser: &Browser, selector: &str, when: &str) ->
     let focus = browser
         .js(
             "const el = document.activeElement; const panel = el.closest('[role=tabpanel]');
-             return { matches: el.matches(arguments[0]), shown: !!panel && panel.getClientRects().length > 0,
+             return { matches: el.matches(arguments[0]), shown: !!panel && panel.checkVisibility({ visibilityProperty: true }),
                       inPanel: panel ? panel.id : null, element: el.outerHTML.slice(0, 120) };",
             vec![selector.into()],
         )

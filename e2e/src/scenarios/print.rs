@@ -205,7 +205,7 @@ pub async fn print_media_is_black_on_white_at(
 
 /// Panels and controls on screen, and each panel heading's colour and the background behind it.
 const PRINT_MEDIA_JS: &str = r#"
-const shown = (el) => el.getClientRects().length > 0;
+const shown = (el) => el.checkVisibility({ visibilityProperty: true });
 const rgb = (text) => (text.match(/[\d.]+/g) || []).map(Number);
 function backgroundBehind(el) {
   for (let at = el; at; at = at.parentElement) {
