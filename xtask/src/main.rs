@@ -31,6 +31,7 @@ mod standalone;
 mod tests;
 mod text;
 mod toolchain;
+mod wasm_names;
 
 use std::process::ExitCode;
 

@@ -31,19 +31,19 @@ pub fn wanted() -> bool {
     std::env::var("TRUNK_PROFILE").map_or(true, |profile| profile == "release")
 }
 
-/// Minifies, in `folder`, the loader, the app's glue and the stylesheet that `page` (Trunk's
-/// `index.html`) loads, and the host page's script; returns `page` naming the minified
-/// stylesheet (a new file name and integrity hash, since its bytes changed).
+/// Minifies, in `folder`, the loader, the app's glue (and the names it shares with the WASM) and
+/// the stylesheet that `page` (Trunk's `index.html`) loads, and the host page's script; returns
+/// `page` naming the minified stylesheet (a new file name and integrity hash, since its bytes
+/// changed).
 pub fn site(folder: &Path, page: &str) -> Result<String, String> {
     let (_, loader) = find_tag(page, LOADER_TAG)?;
     minify_script_file(
         &site_path(folder, attribute(loader, "src")?),
         ScriptKind::Classic,
     )?;
-    minify_script_file(
-        &site_path(folder, attribute(loader, "data-js")?),
-        ScriptKind::Module,
-    )?;
+    let glue = site_path(folder, attribute(loader, "data-js")?);
+    minify_script_file(&glue, ScriptKind::Module)?;
+    shorten_names(&site_path(folder, attribute(loader, "data-wasm")?), &glue)?;
     minify_script_file(&folder.join(EMBED_SCRIPT), ScriptKind::Classic)?;
     minify_stylesheet_link(folder, page)
 }
@@ -99,6 +99,15 @@ fn minify_script_file(path: &Path, kind: ScriptKind) -> Result<(), String> {
     let source = read(path)?;
     let minified = script(&source, kind).map_err(|error| format!("{}: {error}", path.display()))?;
     write(path, &minified)
+}
+
+/// The WASM and its glue calling each other by short names (`wasm_names.rs`).
+fn shorten_names(wasm_path: &Path, glue_path: &Path) -> Result<(), String> {
+    let wasm = std::fs::read(wasm_path).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+    let (wasm, glue) = crate::wasm_names::shorten(&wasm, &read(glue_path)?)
+        .map_err(|error| format!("{}: {error}", wasm_path.display()))?;
+    std::fs::write(wasm_path, wasm).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+    write(glue_path, &glue)
 }
 
 /// The stylesheet minified into a file named after its new contents (a cached copy of the old
