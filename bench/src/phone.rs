@@ -3,12 +3,13 @@
 //! in a phone's viewport. Each run loads each page twice, as on the desktop: left alone for
 //! the content paint (`measure::first_view`), clicked from navigation start for the first
 //! working click (`measure::first_working_click`), then, in that load, tapped 16 times on the
-//! layer controls for the interaction to next paint (`taps::tap_layers`). The profile is undone afterwards, whatever
-//! happened, so nothing measured or run after it is slowed.
+//! layer controls for the interaction to next paint (`taps::tap_layers`); and the one-line
+//! floor page, tapped 16 times, for the least a tap costs here. The profile is undone
+//! afterwards, whatever happened, so nothing measured or run after it is slowed.
 
 use crate::measure::{self, Subject};
-use crate::report::{Pages, PhoneSample};
-use crate::taps;
+use crate::report::{inp_at, Pages, PhoneSample};
+use crate::{site, taps};
 use e2e::phone::{
     CPU_SLOWDOWN, DOWNLOAD_BYTES_PER_S, LATENCY_MS, PHONE_PIXEL_RATIO, PHONE_SCREEN,
     UPLOAD_BYTES_PER_S,
@@ -38,15 +39,15 @@ pub fn viewport() -> String {
     )
 }
 
-/// `runs` runs of both pages, alternately, under the profile; `desktop` is the viewport the
-/// session returns to.
+/// `runs` runs of both pages, alternately, under the profile, and the floor page's INP p75 in
+/// each run; `desktop` is the viewport the session returns to.
 pub async fn measure(
     browser: &Browser,
     site: &Path,
     subjects: &[Subject; 2],
     runs: usize,
     desktop: (u32, u32),
-) -> Res<Pages<PhoneSample>> {
+) -> Res<(Pages<PhoneSample>, Vec<f64>)> {
     let applied = apply(browser).await;
     let outcome = match applied {
         Ok(()) => measure_runs(browser, site, subjects, runs).await,
@@ -63,8 +64,9 @@ async fn measure_runs(
     site: &Path,
     subjects: &[Subject; 2],
     runs: usize,
-) -> Res<Pages<PhoneSample>> {
+) -> Res<(Pages<PhoneSample>, Vec<f64>)> {
     let mut pages = Pages::default();
+    let mut floor_inp = Vec::new();
     for run in 0..runs {
         for index in crate::alternately(run) {
             let subject = &subjects[index];
@@ -87,8 +89,11 @@ async fn measure_runs(
                 },
             );
         }
+        let floor = site::page_path(site::FLOOR);
+        measure::first_view(browser, site, site::FLOOR, &floor, SETTLE_MS).await?;
+        floor_inp.push(inp_at(&taps::tap_floor(browser).await?, 75.0));
     }
-    Ok(pages)
+    Ok((pages, floor_inp))
 }
 
 /// The e2e suite's phone profile (CPU and network), and a phone's screen and touch.

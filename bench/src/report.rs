@@ -26,9 +26,14 @@ pub struct PhoneSample {
 
 impl PhoneSample {
     fn inp_at(&self, percent: f64) -> f64 {
-        let durations: Vec<f64> = self.taps.iter().map(|tap| tap.duration_ms).collect();
-        percentile(&durations, percent).unwrap_or(f64::NAN)
+        inp_at(&self.taps, percent)
     }
+}
+
+/// The interaction to next paint of `taps` at `percent` (75: the INP metric's p75).
+pub fn inp_at(taps: &[Interaction], percent: f64) -> f64 {
+    let durations: Vec<f64> = taps.iter().map(|tap| tap.duration_ms).collect();
+    percentile(&durations, percent).unwrap_or(f64::NAN)
 }
 
 /// Every run's samples of each page.
@@ -53,12 +58,14 @@ impl<S> Pages<S> {
     }
 }
 
-/// Every run's samples: the desktop's, the first paint of the one-line floor page, the phone's.
+/// Every run's samples: the desktop's, the first paint of the one-line floor page, the phone's,
+/// and the INP p75 of taps on the floor page, where nothing happens, on the phone.
 #[derive(Default)]
 pub struct Samples {
     pub desktop: Pages<Sample>,
     pub floor_fcp_ms: Vec<f64>,
     pub phone: Pages<PhoneSample>,
+    pub floor_inp_ms: Vec<f64>,
 }
 
 struct Metric<S> {
@@ -305,10 +312,13 @@ pub fn markdown(samples: &Samples, setting: &Setting) -> String {
         content_after_first_paint(ours),
     );
     let floor = median(&samples.floor_fcp_ms).unwrap_or(f64::NAN);
+    let floor_inp = median(&samples.floor_inp_ms).unwrap_or(f64::NAN);
     text += &format!(
         "\nFor reference, a page of one line of text and nothing else (no stylesheet, no \
          script) first paints at {floor:.0} ms here, {:.2}× TimelineJS: no page can paint \
-         sooner in this browser on this machine.\n",
+         sooner in this browser on this machine. On the phone, {TAPS} taps on its line, where \
+         nothing happens, have an interaction to next paint p75 of {floor_inp:.0} ms: the least \
+         a tap costs under this profile.\n",
         floor / typical(peer, &METRICS[FIRST_PAINT])
     );
     text += &format!(
@@ -530,6 +540,7 @@ mod tests {
                 desktop: pages(sample(1, 1.0, 1.0, 0.0), sample(1, 1.0, 1.0, 0.0)),
                 floor_fcp_ms: vec![1.0],
                 phone: pages(tapped(1.0, 1.0, 40.0), tapped(9.0, 9.0, 16.0)),
+                floor_inp_ms: vec![24.0],
             },
             &setting(),
         );
@@ -557,6 +568,7 @@ mod tests {
                 desktop,
                 floor_fcp_ms: vec![50.0],
                 phone: pages(phone(500.0, 800.0), phone(2500.0, 2000.0)),
+                floor_inp_ms: vec![24.0],
             },
             &setting(),
         );
@@ -574,10 +586,12 @@ mod tests {
             ),
             floor_fcp_ms: vec![40.0, 50.0, 60.0],
             phone: pages(phone(500.0, 1000.0), phone(2500.0, 2000.0)),
+            floor_inp_ms: vec![24.0, 32.0, 40.0],
         };
         let text = markdown(&samples, &setting());
         assert!(text.contains("| First view, gzip | 80.0 KB | 90.0 KB | 0.89 |"));
         assert!(text.contains("first paints at 50 ms here, 0.20× TimelineJS"));
+        assert!(text.contains("nothing happens, have an interaction to next paint p75 of 32 ms"));
         assert!(text.contains("- **NOT MET**: bytes (gzip)"));
         let phone_table = text
             .split("## Phone (4× CPU, 150 ms RTT, 1.6 / 0.75 Mbps)")

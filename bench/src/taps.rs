@@ -92,6 +92,28 @@ pub async fn tap_layers(browser: &Browser, subject: &Subject) -> Res<Tapped> {
     })
 }
 
+/// Taps the line of the one-line floor page (loaded) `TAPS` times, each once the previous one
+/// has arrived as a click: a tap on which nothing happens, the least any page's tap can cost
+/// the browser under the same profile.
+pub async fn tap_floor(browser: &Browser) -> Res<Vec<Interaction>> {
+    const CLICKS_JS: &str = "return window.__benchInteractions.clicks;";
+    let observe = format!("{INTERACTIONS_JS}\nobserveInteractions();");
+    browser.js(&observe, vec![]).await?;
+    for tap in 1..=TAPS {
+        let (x, y) = control_centre(browser, "p").await?;
+        browser.tap_at(x, y).await?;
+        let what = format!("floor: tap {tap} arrived as a click");
+        browser
+            .poll_script(&what, SHOWN_WITHIN, CLICKS_JS, vec![], |clicks| {
+                clicks.as_u64() == Some(tap as u64)
+            })
+            .await?;
+    }
+    let take = format!("{INTERACTIONS_JS}\nreturn takeInteractions();");
+    let report = browser.js(&take, vec![]).await?;
+    interactions(&report, crate::site::FLOOR)
+}
+
 /// The four `MAIN_THREAD_METRICS` so far in this page, in seconds.
 async fn main_thread_seconds(browser: &Browser) -> Res<[f64; 4]> {
     let metrics = browser.cdp("Performance.getMetrics", json!({})).await?;
