@@ -37,66 +37,67 @@ pub fn adopted() -> yew::Html {
     yew::Html::from_html_unchecked(yew::AttrValue::Static(""))
 }
 
-/// The server's piece: for now a placeholder, and `render` is kept for `fill`. Yew renders
-/// components in its scheduler, which is busy with the page while this runs: a piece is
-/// rendered once the page is done.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn markup(render: impl FnOnce() -> yew::Html + 'static) -> yew::Html {
-    let number = PENDING.with(|pending| {
-        let mut pending = pending.borrow_mut();
-        pending.push(Box::new(render));
-        pending.len() - 1
-    });
-    yew::Html::from_html_unchecked(placeholder(number).into())
-}
+pub use server::markup;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use server::{fill, forget_pending};
 
+/// The server's side: pieces wait as placeholders while the page renders, then are filled in.
 #[cfg(not(target_arch = "wasm32"))]
-type Render = Box<dyn FnOnce() -> yew::Html>;
-
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    /// The pieces of the page being rendered, in the order their placeholders were written.
-    static PENDING: std::cell::RefCell<Vec<Render>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn placeholder(number: usize) -> String {
-    format!("<!--prerendered piece {number}-->")
-}
-
-/// Starts a page: no piece of an earlier, unfinished render is left waiting.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn forget_pending() {
-    PENDING.with(|pending| pending.borrow_mut().clear());
-}
-
-/// `page` (rendered since `forget_pending`) with each placeholder replaced by its piece's
-/// markup, drawn from the full content.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) async fn fill(mut page: String) -> String {
-    let pieces = PENDING.with(std::cell::RefCell::take);
-    for (number, render) in pieces.into_iter().enumerate() {
-        let markup = {
-            let _full = crate::content::show_pieces();
-            let html = render();
-            yew::LocalServerRenderer::<Piece>::with_props(PieceProps { html })
-                .hydratable(false)
-                .render()
-                .await
-        };
-        page = page.replacen(&placeholder(number), &markup, 1);
+mod server {
+    /// The server's piece: for now a placeholder, and `render` is kept for `fill`. Yew renders
+    /// components in its scheduler, which is busy with the page while this runs: a piece is
+    /// rendered once the page is done.
+    pub fn markup(render: impl FnOnce() -> yew::Html + 'static) -> yew::Html {
+        let number = PENDING.with(|pending| {
+            let mut pending = pending.borrow_mut();
+            pending.push(Box::new(render));
+            pending.len() - 1
+        });
+        yew::Html::from_html_unchecked(placeholder(number).into())
     }
-    page
-}
 
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(yew::Properties, PartialEq)]
-struct PieceProps {
-    html: yew::Html,
-}
+    type Render = Box<dyn FnOnce() -> yew::Html>;
 
-#[cfg(not(target_arch = "wasm32"))]
-#[yew::function_component(Piece)]
-fn piece(props: &PieceProps) -> yew::Html {
-    props.html.clone()
+    thread_local! {
+        /// The pieces of the page being rendered, in the order their placeholders were written.
+        static PENDING: std::cell::RefCell<Vec<Render>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    fn placeholder(number: usize) -> String {
+        format!("<!--prerendered piece {number}-->")
+    }
+
+    /// Starts a page: no piece of an earlier, unfinished render is left waiting.
+    pub(crate) fn forget_pending() {
+        PENDING.with(|pending| pending.borrow_mut().clear());
+    }
+
+    /// `page` (rendered since `forget_pending`) with each placeholder replaced by its piece's
+    /// markup, drawn from the full content.
+    pub(crate) async fn fill(mut page: String) -> String {
+        let pieces = PENDING.with(std::cell::RefCell::take);
+        for (number, render) in pieces.into_iter().enumerate() {
+            let markup = {
+                let _full = crate::content::show_pieces();
+                let html = render();
+                yew::LocalServerRenderer::<Piece>::with_props(PieceProps { html })
+                    .hydratable(false)
+                    .render()
+                    .await
+            };
+            page = page.replacen(&placeholder(number), &markup, 1);
+        }
+        page
+    }
+
+    #[derive(yew::Properties, PartialEq)]
+    struct PieceProps {
+        html: yew::Html,
+    }
+
+    #[yew::function_component(Piece)]
+    fn piece(props: &PieceProps) -> yew::Html {
+        props.html.clone()
+    }
 }
