@@ -1,12 +1,7 @@
 use crate::components::{
-    announcer::announcer, credits::Credits, layer_figure::LayerFigure, layer_panel::LayerPanels,
-    still_open::StillOpenSection, why_now::WhyNowSection,
+    credits::credits, still_open::still_open_section, walkthrough::Walkthrough,
+    why_now::why_now_section,
 };
-use crate::content::content;
-use crate::hooks::{
-    use_announcement, use_host_page, use_host_resize, use_started_signal, use_url_sync,
-};
-use crate::state::Walkthrough;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Default)]
@@ -17,30 +12,17 @@ pub struct AppProps {
     pub initial_layer: usize,
 }
 
-/// The whole explainer: the layered figure and its panels, then context and credits.
+/// The whole explainer: the header, the walk-through, then context and credits. Only the
+/// walk-through holds state, so the page around it renders once.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let initial = props.initial_layer;
-    let walkthrough = use_reducer(|| Walkthrough::new(content().layers.len(), initial));
-    use_url_sync(walkthrough.clone());
-    let selected = walkthrough.selected();
-    use_host_resize(selected);
-    use_host_page(&walkthrough);
-    use_started_signal();
-    let region = use_announcement(*walkthrough);
-    let dispatch = walkthrough.dispatcher();
-
     html! {
         <main class="explainer">
             { crate::prerendered!(super::explainer_header::explainer_header()) }
-            <div class="walkthrough">
-                <LayerFigure selected={selected} dispatch={dispatch.clone()} />
-                <LayerPanels selected={selected} dispatch={dispatch.clone()} />
-                { announcer(region) }
-            </div>
-            <WhyNowSection />
-            <StillOpenSection />
-            <Credits />
+            <Walkthrough initial_layer={props.initial_layer} />
+            { why_now_section() }
+            { still_open_section() }
+            { credits() }
         </main>
     }
 }

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 /// The explainer's last update and corrections, the article every quote comes from (both
 /// prerendered), then the embed code.
-#[function_component(Credits)]
 pub fn credits() -> Html {
     html! {
         // A footer has no role a label could name, so its headings alone title it.

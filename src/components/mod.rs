@@ -14,6 +14,7 @@ mod quote_figure;
 #[cfg(not(target_arch = "wasm32"))]
 mod stage_legend;
 mod still_open;
+mod walkthrough;
 mod walkthrough_nav;
 mod why_now;
 

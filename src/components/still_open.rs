@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 /// What the architecture still lacks, each open question with the words behind it. Only the
 /// quotes' links are the app's; the words are prerendered.
-#[function_component(StillOpenSection)]
 pub fn still_open_section() -> Html {
     html! {
         <section class="context" aria-labelledby="still-open-heading">

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 /// The strikes that followed the Paris meeting, in figures and quotes. Only the quotes' links
 /// are the app's; the words are prerendered.
-#[function_component(WhyNowSection)]
 pub fn why_now_section() -> Html {
     html! {
         <section class="context" aria-labelledby="why-now-heading">
