@@ -35,9 +35,9 @@ fn credits_text() -> Html {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 /// "Updated Jan. 10, 2026" and each correction with its day: a story about events that move
 /// says what changed and when. Nothing for a story never changed since publication.
+#[cfg(not(target_arch = "wasm32"))]
 fn updates(content: &'static Content) -> Html {
     let ui = &content.ui;
     let updated = content.meta.updated.as_ref().map(|day| {

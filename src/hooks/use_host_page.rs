@@ -1,5 +1,4 @@
-use crate::hooks::after_next_paint;
-use crate::hooks::is_framed;
+use crate::hooks::{after_next_paint, is_framed};
 use crate::host_messages::{layer_event, pym_parent_url, Message, Value, HOST_MESSAGE};
 use crate::quote_link::host_link;
 use crate::state::{Change, Walkthrough};
