@@ -1,15 +1,5 @@
 //! The browser entry point: take over the prerendered explainer.
 
-/// The app's heap: a short free list (blocks kept in address order, neighbours merged), in
-/// place of the standard library's dlmalloc, whose code is about 5 KB of the WASM. The app
-/// holds a few hundred small blocks, so a walk along the list is short.
-// SAFETY: the WASM runs on one thread (no atomics, no workers share its memory), which is
-// what `AssumeSingleThreaded` requires.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
-
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use coalition_explainer::{App, ROOT_ID};
