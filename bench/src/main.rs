@@ -151,7 +151,7 @@ async fn measure_in(browser: &Browser, site: &Path, options: &Options) -> Res<(S
         let floor = measure::first_view(browser, site, site::FLOOR, &floor_path, settle).await?;
         samples.floor_fcp_ms.push(floor.fcp_ms);
     }
-    (samples.phone, samples.floor_inp_ms) =
+    (samples.phone, samples.tap_floors) =
         phone::measure(browser, site, &subjects, options.runs, VIEWPORT).await?;
     Ok((samples, version))
 }

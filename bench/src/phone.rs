@@ -3,12 +3,13 @@
 //! in a phone's viewport. Each run loads each page twice, as on the desktop: left alone for
 //! the content paint (`measure::first_view`), clicked from navigation start for the first
 //! working click (`measure::first_working_click`), then, in that load, tapped 16 times on the
-//! layer controls for the interaction to next paint (`taps::tap_layers`); and the one-line
-//! floor page, tapped 16 times, for the least a tap costs here. The profile is undone
+//! layer controls for the interaction to next paint (`taps::tap_layers`); and the two floor
+//! pages, tapped 16 times each, for the least a tap costs here: one where nothing happens, one
+//! where a tap presses a button. The profile is undone
 //! afterwards, whatever happened, so nothing measured or run after it is slowed.
 
 use crate::measure::{self, Subject};
-use crate::report::{inp_at, Pages, PhoneSample};
+use crate::report::{inp_at, Pages, PhoneSample, TapFloors};
 use crate::{site, taps};
 use e2e::phone::{
     CPU_SLOWDOWN, DOWNLOAD_BYTES_PER_S, LATENCY_MS, PHONE_PIXEL_RATIO, PHONE_SCREEN,
@@ -39,7 +40,7 @@ pub fn viewport() -> String {
     )
 }
 
-/// `runs` runs of both pages, alternately, under the profile, and the floor page's INP p75 in
+/// `runs` runs of both pages, alternately, under the profile, and the floor pages' INP p75 in
 /// each run; `desktop` is the viewport the session returns to.
 pub async fn measure(
     browser: &Browser,
@@ -47,7 +48,7 @@ pub async fn measure(
     subjects: &[Subject; 2],
     runs: usize,
     desktop: (u32, u32),
-) -> Res<(Pages<PhoneSample>, Vec<f64>)> {
+) -> Res<(Pages<PhoneSample>, TapFloors)> {
     let applied = apply(browser).await;
     let outcome = match applied {
         Ok(()) => measure_runs(browser, site, subjects, runs).await,
@@ -64,9 +65,9 @@ async fn measure_runs(
     site: &Path,
     subjects: &[Subject; 2],
     runs: usize,
-) -> Res<(Pages<PhoneSample>, Vec<f64>)> {
+) -> Res<(Pages<PhoneSample>, TapFloors)> {
     let mut pages = Pages::default();
-    let mut floor_inp = Vec::new();
+    let mut floors = TapFloors::default();
     for run in 0..runs {
         for index in crate::alternately(run) {
             let subject = &subjects[index];
@@ -89,11 +90,18 @@ async fn measure_runs(
                 },
             );
         }
-        let floor = site::page_path(site::FLOOR);
-        measure::first_view(browser, site, site::FLOOR, &floor, SETTLE_MS).await?;
-        floor_inp.push(inp_at(&taps::tap_floor(browser).await?, 75.0));
+        let still = site::page_path(site::FLOOR);
+        measure::first_view(browser, site, site::FLOOR, &still, SETTLE_MS).await?;
+        floors
+            .still_ms
+            .push(inp_at(&taps::tap_floor(browser).await?, 75.0));
+        let press = site::page_path(site::PRESS_FLOOR);
+        measure::first_view(browser, site, site::PRESS_FLOOR, &press, SETTLE_MS).await?;
+        floors
+            .press_ms
+            .push(inp_at(&taps::tap_press_floor(browser).await?, 75.0));
     }
-    Ok((pages, floor_inp))
+    Ok((pages, floors))
 }
 
 /// The e2e suite's phone profile (CPU and network), and a phone's screen and touch.

@@ -1,5 +1,6 @@
 //! The folder both pages are served from, under `target/` (never committed):
-//! `ours/` is a copy of `dist/`, `timelinejs/` the generated TimelineJS page with its npm dist.
+//! `ours/` is a copy of `dist/`, `timelinejs/` the generated TimelineJS page with its npm dist,
+//! `floor/` and `floor-press/` the least a page can be for a first paint and for a tap.
 //! Copies rather than links, so a rebuild of `dist/` during a run cannot change what is measured.
 
 use crate::timeline;
@@ -11,6 +12,12 @@ pub const TIMELINEJS: &str = "timelinejs";
 /// A page of one line of text and nothing else (not even an icon to fetch): the earliest first
 /// paint any page can have in this browser on this machine, measured beside the two for reference.
 pub const FLOOR: &str = "floor";
+/// Two buttons and a line: a tap presses one and names it there (`press.js`), the least a tap
+/// can change on screen.
+pub const PRESS_FLOOR: &str = "floor-press";
+/// What a tap on the press floor page aims at, in turn, and the line that names the last one.
+pub const PRESS_BUTTONS: [&str; 2] = ["#first", "#second"];
+pub const PRESS_LINE: &str = "output";
 
 /// Where TimelineJS's built files sit after `npm ci --prefix tools`.
 const TIMELINEJS_DIST: &str = "tools/node_modules/@knight-lab/timelinejs/dist";
@@ -44,6 +51,18 @@ pub fn prepare() -> Result<PathBuf, String> {
         &site.join(FLOOR).join("index.html"),
         "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>floor</title>\
          <link rel=\"icon\" href=\"data:,\"><p>One line of text.</p>\n",
+    )?;
+    write(
+        &site.join(PRESS_FLOOR).join("index.html"),
+        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>press floor</title>\
+         <link rel=\"icon\" href=\"data:,\"><script src=\"press.js\" defer></script>\
+         <button id=\"first\" aria-pressed=\"false\">First</button> \
+         <button id=\"second\" aria-pressed=\"false\">Second</button>\
+         <p><output>Nothing pressed</output></p>\n",
+    )?;
+    write(
+        &site.join(PRESS_FLOOR).join("press.js"),
+        include_str!("press.js"),
     )?;
     // The e2e server insists on a root index.html; this one lists the two pages for a person.
     write(

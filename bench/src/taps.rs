@@ -97,21 +97,52 @@ pub async fn tap_layers(browser: &Browser, subject: &Subject) -> Res<Tapped> {
 /// the browser under the same profile.
 pub async fn tap_floor(browser: &Browser) -> Res<Vec<Interaction>> {
     const CLICKS_JS: &str = "return window.__benchInteractions.clicks;";
+    tap_in_turn(browser, crate::site::FLOOR, &["p"], |tap| {
+        (CLICKS_JS.to_owned(), json!(tap))
+    })
+    .await
+}
+
+/// Taps the press floor page's two buttons (loaded) in turn, `TAPS` times, each once the line
+/// names the button before: the least a tap that changes the screen costs under the profile.
+pub async fn tap_press_floor(browser: &Browser) -> Res<Vec<Interaction>> {
+    use crate::site::{PRESS_BUTTONS, PRESS_LINE};
+    tap_in_turn(browser, crate::site::PRESS_FLOOR, &PRESS_BUTTONS, |tap| {
+        let button = PRESS_BUTTONS[(tap - 1) % PRESS_BUTTONS.len()];
+        let read = format!(
+            "return document.querySelector('{PRESS_LINE}').textContent === \
+             document.querySelector('{button}').textContent + ' pressed' \
+             && window.__benchInteractions.clicks;"
+        );
+        (read, json!(tap))
+    })
+    .await
+}
+
+/// Taps `controls` in turn `TAPS` times; after tap `n` (from 1), waits until the script
+/// `arrived(n)` names returns the value it names.
+async fn tap_in_turn(
+    browser: &Browser,
+    name: &str,
+    controls: &[&str],
+    arrived: impl Fn(usize) -> (String, Value),
+) -> Res<Vec<Interaction>> {
     let observe = format!("{INTERACTIONS_JS}\nobserveInteractions();");
     browser.js(&observe, vec![]).await?;
     for tap in 1..=TAPS {
-        let (x, y) = control_centre(browser, "p").await?;
+        let (x, y) = control_centre(browser, controls[(tap - 1) % controls.len()]).await?;
         browser.tap_at(x, y).await?;
-        let what = format!("floor: tap {tap} arrived as a click");
+        let what = format!("{name}: tap {tap} arrived");
+        let (script, expected) = arrived(tap);
         browser
-            .poll_script(&what, SHOWN_WITHIN, CLICKS_JS, vec![], |clicks| {
-                clicks.as_u64() == Some(tap as u64)
+            .poll_script(&what, SHOWN_WITHIN, &script, vec![], |value| {
+                *value == expected
             })
             .await?;
     }
     let take = format!("{INTERACTIONS_JS}\nreturn takeInteractions();");
     let report = browser.js(&take, vec![]).await?;
-    interactions(&report, crate::site::FLOOR)
+    interactions(&report, name)
 }
 
 /// The four `MAIN_THREAD_METRICS` so far in this page, in seconds.
