@@ -249,7 +249,7 @@ fn out_of_range_initial_layer_falls_back_to_the_first() {
 }
 
 /// The drawing: one ring per layer, outermost first (each inner ring drawn over the one around
-/// it), each named and lined by its stage, the chosen one marked; hidden from assistive
+/// it), each named (regular and bold) and lined by its stage, the chosen one marked; hidden from assistive
 /// technology, which has the tabs.
 #[test]
 fn the_drawing_has_a_named_ring_per_layer_and_marks_the_chosen_one() {
@@ -264,8 +264,24 @@ fn the_drawing_has_a_named_ring_per_layer_and_marks_the_chosen_one() {
         for (ring, layer) in rings.iter().zip(CONTENT.layers.iter().rev()) {
             assert_eq!(ring.attr("data-ring"), Some(layer.slug), "outermost first");
             // The core's name may be set on two lines (two <tspan>s), so spaces are not compared.
+            // Named twice, regular then bold: the chosen ring shows the bold one (main.css).
             let letters = |text: &str| text.split_whitespace().collect::<String>();
-            assert_eq!(letters(&text_of(ring)), letters(layer.name));
+            let names: Vec<_> = ring
+                .select(&Selector::parse(".ring__name").expect("valid"))
+                .collect();
+            let bold: Vec<_> = names
+                .iter()
+                .map(|name| name.value().classes().any(|c| c == "ring__name--bold"))
+                .collect();
+            assert_eq!(
+                bold,
+                [false, true],
+                "{}: a regular name, then a bold one",
+                layer.slug
+            );
+            for name in names {
+                assert_eq!(letters(&text_of(&name)), letters(layer.name));
+            }
             let line = format!("ring__shape--{}", layer.stage.line.name());
             let shape = ring
                 .select(&Selector::parse(".ring__shape").expect("valid"))

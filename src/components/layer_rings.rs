@@ -67,17 +67,21 @@ mod drawing {
     }
 
     /// The core's name in its middle, on two lines if it has two words or more; every other name
-    /// along the top of its band.
+    /// along the top of its band. Written twice, regular and bold (`ring__name--bold`): the
+    /// chosen ring shows the bold one. Swapping which is visible only repaints, where changing
+    /// a name's weight would lay the drawing's text out again on every choice.
     fn ring_name(index: usize, layer: &Layer, band: usize) -> Html {
         if index == 0 {
             let lines = two_lines(layer.name);
             let first_y = CENTRE + NAME_DROP - if lines.len() > 1 { 11 } else { 0 };
             return html! {
-                <text class="ring__name" text-anchor="middle">
-                    { for lines.iter().enumerate().map(|(line, words)| html! {
-                        <tspan x={CENTRE.to_string()} y={(first_y + line * 22).to_string()}>{ *words }</tspan>
-                    }) }
-                </text>
+                { for NAME_CLASSES.into_iter().map(|class| html! {
+                    <text {class} text-anchor="middle">
+                        { for lines.iter().enumerate().map(|(line, words)| html! {
+                            <tspan x={CENTRE.to_string()} y={(first_y + line * 22).to_string()}>{ *words }</tspan>
+                        }) }
+                    </text>
+                }) }
             };
         }
         let radius = (outer_radius(index - 1, band) + outer_radius(index, band)) / 2;
@@ -89,12 +93,17 @@ mod drawing {
                     CENTRE - radius,
                     CENTRE + radius
                 )} />
-                <text class="ring__name" text-anchor="middle" dy={NAME_DROP.to_string()}>
-                    <textPath href={format!("#{arc}")} startOffset="50%">{ layer.name }</textPath>
-                </text>
+                { for NAME_CLASSES.into_iter().map(|class| html! {
+                    <text {class} text-anchor="middle" dy={NAME_DROP.to_string()}>
+                        <textPath href={format!("#{arc}")} startOffset="50%">{ layer.name }</textPath>
+                    </text>
+                }) }
             </>
         }
     }
+
+    /// A ring's name as every ring shows it, then as the chosen ring does.
+    const NAME_CLASSES: [&str; 2] = ["ring__name", "ring__name ring__name--bold"];
 
     /// `name` split at the space nearest its middle (the core is narrow), or whole if one word.
     fn two_lines(name: &str) -> Vec<&str> {

@@ -19,3 +19,5 @@ mod walkthrough_nav;
 mod why_now;
 
 pub use app::{App, AppProps};
+/// The id of a layer's panel, which the hooks find it by.
+pub(crate) use layer_figure::panel_id;

@@ -3,7 +3,8 @@ use crate::components::{
 };
 use crate::content::content;
 use crate::hooks::{
-    use_announcement, use_host_page, use_host_resize, use_started_signal, use_url_sync,
+    use_announcement, use_host_page, use_host_resize, use_prepared_panels, use_started_signal,
+    use_url_sync,
 };
 use crate::state::Walkthrough as State;
 use yew::prelude::*;
@@ -15,7 +16,8 @@ pub struct WalkthroughProps {
 
 /// The interactive part of the page, and the one that renders again after load: the layered
 /// figure, the panels and the live region, with the reducer and every hook that follows a
-/// choice (the address, the host page, the frame's height, the start signal).
+/// choice (the address, the host page, the frame's height, the start signal), and the one that
+/// lays the hidden panels out ahead of their first visit.
 #[function_component(Walkthrough)]
 pub fn walkthrough(props: &WalkthroughProps) -> Html {
     let initial = props.initial_layer;
@@ -25,6 +27,7 @@ pub fn walkthrough(props: &WalkthroughProps) -> Html {
     use_host_resize(selected);
     use_host_page(&walkthrough);
     use_started_signal();
+    use_prepared_panels();
     let region = use_announcement(*walkthrough);
     let dispatch = walkthrough.dispatcher();
     html! {

@@ -26,13 +26,17 @@ pub fn after_next_paint(task: impl FnOnce() + 'static) {
         waiting.len() == 1
     });
     if first {
-        let after_frame = Closure::once_into_js(|| {
-            let run = Closure::once_into_js(run_waiting);
-            let _ = gloo::utils::window().set_timeout_with_callback(run.unchecked_ref());
-        });
+        let after_frame = Closure::once_into_js(|| in_a_task_of_its_own(run_waiting));
         // Frame callbacks wait while the page is hidden; the tasks run when it shows again.
         let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
     }
+}
+
+/// Runs `task` in a task of its own (a zero timeout): after whatever runs now, and before
+/// nothing else the browser has waiting, input and frames included.
+pub fn in_a_task_of_its_own(task: impl FnOnce() + 'static) {
+    let run = Closure::once_into_js(task);
+    let _ = gloo::utils::window().set_timeout_with_callback(run.unchecked_ref());
 }
 
 fn run_waiting() {
