@@ -15,9 +15,8 @@ pub const FLOOR: &str = "floor";
 /// Two buttons and a line: a tap presses one and names it there (`press.js`), the least a tap
 /// can change on screen.
 pub const PRESS_FLOOR: &str = "floor-press";
-/// What a tap on the press floor page aims at, in turn, and the line that names the last one.
-pub const PRESS_BUTTONS: [&str; 2] = ["#first", "#second"];
-pub const PRESS_LINE: &str = "output";
+/// The press floor page's buttons, by id and label, in the order they are tapped.
+pub const PRESS_BUTTONS: [(&str, &str); 2] = [("first", "First"), ("second", "Second")];
 
 /// Where TimelineJS's built files sit after `npm ci --prefix tools`.
 const TIMELINEJS_DIST: &str = "tools/node_modules/@knight-lab/timelinejs/dist";
@@ -52,14 +51,7 @@ pub fn prepare() -> Result<PathBuf, String> {
         "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>floor</title>\
          <link rel=\"icon\" href=\"data:,\"><p>One line of text.</p>\n",
     )?;
-    write(
-        &site.join(PRESS_FLOOR).join("index.html"),
-        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>press floor</title>\
-         <link rel=\"icon\" href=\"data:,\"><script src=\"press.js\" defer></script>\
-         <button id=\"first\" aria-pressed=\"false\">First</button> \
-         <button id=\"second\" aria-pressed=\"false\">Second</button>\
-         <p><output>Nothing pressed</output></p>\n",
-    )?;
+    write(&site.join(PRESS_FLOOR).join("index.html"), &press_page())?;
     write(
         &site.join(PRESS_FLOOR).join("press.js"),
         include_str!("press.js"),
@@ -73,6 +65,19 @@ pub fn prepare() -> Result<PathBuf, String> {
         ),
     )?;
     Ok(site)
+}
+
+/// The press floor page: `PRESS_BUTTONS`, then the line `press.js` writes to.
+fn press_page() -> String {
+    let buttons: String = PRESS_BUTTONS
+        .iter()
+        .map(|(id, label)| format!("<button id=\"{id}\" aria-pressed=\"false\">{label}</button> "))
+        .collect();
+    format!(
+        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>press floor</title>\
+         <link rel=\"icon\" href=\"data:,\"><script src=\"press.js\" defer></script>\
+         {buttons}<p><output>Nothing pressed</output></p>\n"
+    )
 }
 
 fn timelinejs(npm_dist: &Path, folder: &Path) -> Result<(), String> {

@@ -92,51 +92,49 @@ pub async fn tap_layers(browser: &Browser, subject: &Subject) -> Res<Tapped> {
     })
 }
 
-/// Taps the line of the one-line floor page (loaded) `TAPS` times, each once the previous one
-/// has arrived as a click: a tap on which nothing happens, the least any page's tap can cost
-/// the browser under the same profile.
+/// Taps the line of the one-line floor page (loaded) `TAPS` times: a tap on which nothing
+/// happens, the least any page's tap can cost the browser under the same profile.
 pub async fn tap_floor(browser: &Browser) -> Res<Vec<Interaction>> {
-    const CLICKS_JS: &str = "return window.__benchInteractions.clicks;";
-    tap_in_turn(browser, crate::site::FLOOR, &["p"], |tap| {
-        (CLICKS_JS.to_owned(), json!(tap))
-    })
-    .await
+    tap_in_turn(browser, crate::site::FLOOR, &["p".to_owned()]).await
 }
 
-/// Taps the press floor page's two buttons (loaded) in turn, `TAPS` times, each once the line
-/// names the button before: the least a tap that changes the screen costs under the profile.
+/// Taps the press floor page's buttons (loaded) in turn, `TAPS` times: the least a tap that
+/// changes the screen costs under the profile. The line must name the last one tapped, so a
+/// page whose taps changed nothing cannot pass for the floor.
 pub async fn tap_press_floor(browser: &Browser) -> Res<Vec<Interaction>> {
-    use crate::site::{PRESS_BUTTONS, PRESS_LINE};
-    tap_in_turn(browser, crate::site::PRESS_FLOOR, &PRESS_BUTTONS, |tap| {
-        let button = PRESS_BUTTONS[(tap - 1) % PRESS_BUTTONS.len()];
-        let read = format!(
-            "return document.querySelector('{PRESS_LINE}').textContent === \
-             document.querySelector('{button}').textContent + ' pressed' \
-             && window.__benchInteractions.clicks;"
-        );
-        (read, json!(tap))
-    })
-    .await
+    use crate::site::{PRESS_BUTTONS, PRESS_FLOOR};
+    let buttons: Vec<String> = PRESS_BUTTONS
+        .iter()
+        .map(|(id, _)| format!("#{id}"))
+        .collect();
+    let interactions = tap_in_turn(browser, PRESS_FLOOR, &buttons).await?;
+    let (_, last) = PRESS_BUTTONS[(TAPS - 1) % PRESS_BUTTONS.len()];
+    let line = browser
+        .js(
+            "return document.querySelector('output').textContent;",
+            vec![],
+        )
+        .await?;
+    if line != json!(format!("{last} pressed")) {
+        return Err(format!(
+            "{PRESS_FLOOR}: after {TAPS} taps its line reads {line}"
+        ));
+    }
+    Ok(interactions)
 }
 
-/// Taps `controls` in turn `TAPS` times; after tap `n` (from 1), waits until the script
-/// `arrived(n)` names returns the value it names.
-async fn tap_in_turn(
-    browser: &Browser,
-    name: &str,
-    controls: &[&str],
-    arrived: impl Fn(usize) -> (String, Value),
-) -> Res<Vec<Interaction>> {
+/// Taps `controls` in turn `TAPS` times, each once the one before has arrived as a click.
+async fn tap_in_turn(browser: &Browser, name: &str, controls: &[String]) -> Res<Vec<Interaction>> {
+    const CLICKS_JS: &str = "return window.__benchInteractions.clicks;";
     let observe = format!("{INTERACTIONS_JS}\nobserveInteractions();");
     browser.js(&observe, vec![]).await?;
     for tap in 1..=TAPS {
-        let (x, y) = control_centre(browser, controls[(tap - 1) % controls.len()]).await?;
+        let (x, y) = control_centre(browser, &controls[(tap - 1) % controls.len()]).await?;
         browser.tap_at(x, y).await?;
-        let what = format!("{name}: tap {tap} arrived");
-        let (script, expected) = arrived(tap);
+        let what = format!("{name}: tap {tap} arrived as a click");
         browser
-            .poll_script(&what, SHOWN_WITHIN, &script, vec![], |value| {
-                *value == expected
+            .poll_script(&what, SHOWN_WITHIN, CLICKS_JS, vec![], |clicks| {
+                clicks.as_u64() == Some(tap as u64)
             })
             .await?;
     }
