@@ -2,8 +2,9 @@
 // `Setup::sample_frames`), and inlined into the test copy of standalone.html. From navigation
 // start it records, at every animation frame, which layer panels are on screen (the ids of the
 // `[role=tabpanel]` elements with a box), the page's background colour (which scheme is
-// painted) and `<html data-app>`, as runs of identical frames: a check made once after load
-// cannot see a layer, or a colour scheme, that flashed on screen first.
+// painted), `<html data-app>` and whether the HTML is still arriving, as runs of identical
+// frames: a check made once after load cannot see a layer, or a colour scheme, that flashed on
+// screen first.
 // It forces no layout while a stylesheet is still loading (nothing is painted then, and Firefox
 // warns about layout forced before its stylesheets), and records that as "(styles loading)".
 (function () {
@@ -11,6 +12,7 @@
   var runs = [];
   var framesSinceReady = 0;
   var shifts = null;
+  var movers = [];
   var observer = null;
   var pending = 0;
 
@@ -32,12 +34,16 @@
     var loading = stylesLoading();
     var shown = loading ? "(styles loading)" : panelsOnScreen();
     var background = loading ? "" : getComputedStyle(root).backgroundColor;
+    var arriving = document.readyState === "loading";
     var last = runs[runs.length - 1];
-    if (last && last.shown === shown && last.app === app && last.background === background) {
+    if (last && last.shown === shown && last.app === app && last.background === background &&
+        last.arriving === arriving) {
       last.frames += 1;
       last.to = time;
     } else {
-      runs.push({ from: time, to: time, frames: 1, shown: shown, app: app, background: background });
+      runs.push({
+        from: time, to: time, frames: 1, shown: shown, app: app, background: background, arriving: arriving
+      });
     }
     if (app === "ready") framesSinceReady += 1;
     pending = requestAnimationFrame(sample);
@@ -46,8 +52,29 @@
 
   // Layout shifts without recent input, where the engine reports them (Chromium).
   var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  // What moved and when, so a failure says where to look: "at 120 ms: tag#id.class x,y,w,h ->
+  // x,y,w,h" (the boxes in CSS pixels of the viewport).
+  function nameOf(node) {
+    if (!node) return "(a removed node)";
+    if (node.nodeType !== 1) return "text in " + nameOf(node.parentElement);
+    var classes = Array.prototype.map.call(node.classList, function (name) { return "." + name; });
+    return node.tagName.toLowerCase() + (node.id ? "#" + node.id : "") + classes.join("");
+  }
+  function box(rect) {
+    return [rect.x, rect.y, rect.width, rect.height].map(function (value) {
+      return Math.round(value * 100) / 100;
+    }).join(",");
+  }
+  function describe(source) {
+    return nameOf(source.node) + " " + box(source.previousRect) + " -> " + box(source.currentRect);
+  }
   function addShifts(entries) {
-    entries.forEach(function (entry) { if (!entry.hadRecentInput) shifts += entry.value; });
+    entries.forEach(function (entry) {
+      if (entry.hadRecentInput) return;
+      shifts += entry.value;
+      var when = "at " + Math.round(entry.startTime) + " ms: ";
+      (entry.sources || []).forEach(function (source) { movers.push(when + describe(source)); });
+    });
   }
   if (types.indexOf("layout-shift") >= 0) {
     shifts = 0;
@@ -61,7 +88,7 @@
     stop: function () { cancelAnimationFrame(pending); },
     report: function () {
       if (observer) addShifts(observer.takeRecords());
-      return { runs: runs, framesSinceReady: framesSinceReady, layoutShift: shifts };
+      return { runs: runs, framesSinceReady: framesSinceReady, layoutShift: shifts, shifted: movers };
     }
   };
 })();

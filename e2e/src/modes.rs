@@ -39,10 +39,15 @@ impl Browser {
     /// held back and the frame sampler on; returns in the explainer's own document (inside the
     /// frame when framed) once its tabs are there.
     pub async fn open_held(&self, mode: Mode, link: &str) -> Res<()> {
+        self.open_held_with(mode, link, Setup::default()).await
+    }
+
+    /// `open_held`, with the server also set up as `setup` says.
+    pub async fn open_held_with(&self, mode: Mode, link: &str, setup: Setup) -> Res<()> {
         self.server.set(Setup {
             hold_wasm: true,
             sample_frames: true,
-            ..Setup::default()
+            ..setup
         });
         self.goto("about:blank").await?;
         match mode {

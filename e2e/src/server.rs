@@ -6,7 +6,7 @@
 //!
 //! A scenario can also make it misbehave on purpose ([`Setup`]): answer 404 for one of our
 //! files, hold the WASM back until released, block our scripts by policy, or add the frame
-//! sampler (`frames.js`) to every page; or serve the site in a sub-folder instead of at the
+//! sampler (`frames.js`) to every page, send the explainer's page in slow pieces; or serve the site in a sub-folder instead of at the
 //! root, as a newsroom deploys it. The suite resets that after every scenario.
 //! It listens on two ports: the second is another origin, for a host page to frame the
 //! explainer cross-origin, as a news site does.
@@ -42,6 +42,12 @@ pub const FRAMES_SOURCE: &str = include_str!("frames.js");
 
 /// A held WASM request is answered after this even if never released, so no thread waits forever.
 const LONGEST_HOLD: Duration = Duration::from_secs(120);
+
+/// A page sent slowly (`Setup::page_in_pieces`) comes in this many even pieces (cut again after
+/// each drawing), this far apart: long enough for the browser to parse and paint what it has
+/// before the next piece arrives.
+const PAGE_PIECES: usize = 24;
+const PAUSE_BETWEEN_PIECES: Duration = Duration::from_millis(30);
 
 /// One request as the server answered it.
 #[derive(Clone, Debug)]
@@ -102,6 +108,10 @@ pub struct Setup {
     pub block_scripts: bool,
     /// Pages also get the frame sampler (`frames.js`) right after the probe.
     pub sample_frames: bool,
+    /// The explainer's page is sent in pieces with a pause after each (`piece_ends`): the
+    /// browser paints it while its HTML is still arriving, every time, as on a slow network
+    /// only sometimes.
+    pub page_in_pieces: bool,
     /// The site is served in this folder (`/graphics/2026/ukraine/`, with both slashes) on
     /// both origins, and nowhere else: a request for it at the root is answered 404 (a
     /// failure), so an address that does not follow the folder is caught.
@@ -268,6 +278,8 @@ struct Response {
     policy: String,
     body: Vec<u8>,
     deliberate: bool,
+    /// Sent in pieces with pauses (`Setup::page_in_pieces`).
+    in_pieces: bool,
 }
 
 impl Response {
@@ -278,6 +290,7 @@ impl Response {
             policy: STRICT_CSP.to_owned(),
             body,
             deliberate: false,
+            in_pieces: false,
         }
     }
 
@@ -322,11 +335,48 @@ fn serve_connection(stream: TcpStream, site: &Site) {
         );
         let sent = writer
             .write_all(head.as_bytes())
-            .and_then(|()| writer.write_all(&response.body));
+            .and_then(|()| write_body(&mut writer, &response));
         if sent.is_err() {
             return;
         }
     }
+}
+
+/// The body at once, or in pieces with a pause after each but the last.
+fn write_body(writer: &mut impl Write, response: &Response) -> std::io::Result<()> {
+    if !response.in_pieces {
+        return writer.write_all(&response.body);
+    }
+    let mut start = 0;
+    for end in piece_ends(&response.body) {
+        if start > 0 {
+            thread::sleep(PAUSE_BETWEEN_PIECES);
+        }
+        writer.write_all(&response.body[start..end])?;
+        writer.flush()?;
+        start = end;
+    }
+    Ok(())
+}
+
+/// Where a page sent in pieces is cut: into `PAGE_PIECES` even pieces, and also right after
+/// every inline drawing. A network can cut a page anywhere; after a drawing is where a partial
+/// page differs most from the whole, the drawing sized and the words beside it not yet there.
+fn piece_ends(body: &[u8]) -> Vec<usize> {
+    const DRAWING_END: &[u8] = b"</svg>";
+    let even = body.len().div_ceil(PAGE_PIECES).max(1);
+    let after_drawings = body
+        .windows(DRAWING_END.len())
+        .enumerate()
+        .filter(|(_, window)| *window == DRAWING_END)
+        .map(|(at, _)| at + DRAWING_END.len());
+    let mut ends: Vec<usize> = (1..=PAGE_PIECES)
+        .map(|piece| (piece * even).min(body.len()))
+        .chain(after_drawings)
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
 }
 
 /// The request target of the next request, after reading (and ignoring) its headers.
@@ -378,7 +428,10 @@ fn respond(site: &Site, target: &str) -> Response {
     };
     if relative == "index.html" {
         let page = with_probe(&String::from_utf8_lossy(&bytes), setup.sample_frames);
-        return page_response(site, &setup, page, STRICT_CSP.to_owned());
+        return Response {
+            in_pieces: setup.page_in_pieces,
+            ..page_response(site, &setup, page, STRICT_CSP.to_owned())
+        };
     }
     Response::ok(content_type(Path::new(relative)), bytes)
 }

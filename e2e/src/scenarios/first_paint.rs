@@ -1,10 +1,12 @@
 //! A shared link opens its layer from the very first frame (issue 11, item 1), and a linked
 //! load says nothing (item 4): in every mode, sampled at every animation frame from navigation
-//! start (`frames.js`), with the app held back so its takeover falls inside the window.
+//! start (`frames.js`), with the app held back so its takeover falls inside the window. A page
+//! painted while its HTML is still arriving moves nothing that is already on screen.
 
 use crate::browser::Browser;
 use crate::modes::{each_case, Mode};
 use crate::page::{check, expect_announced, layer_count, slug};
+use crate::server::Setup;
 use crate::Res;
 use serde_json::Value;
 
@@ -34,6 +36,27 @@ pub async fn deep_links_paint_only_their_layer(browser: &mut Browser) -> Res<()>
     let cases = linked_cases(&Mode::ALL, 4);
     each_case(browser, &cases, async |browser, mode, link, &layer| {
         first_frames(browser, mode, link, layer).await
+    })
+    .await
+}
+
+/// Shared links at top level and framed, with the page sent in slow pieces (`Setup::
+/// page_in_pieces`), so that the browser paints it, every time, while its HTML is still
+/// arriving: what is on screen then must not move as the rest comes in (a swatch centred on a
+/// label not yet there), and no other layer's panel may show.
+pub async fn pages_arriving_in_pieces_hold_still(browser: &mut Browser) -> Res<()> {
+    let cases = linked_cases(&[Mode::TopLevel, Mode::Framed], 2);
+    each_case(browser, &cases, async |browser, mode, link, &layer| {
+        let in_pieces = Setup {
+            page_in_pieces: true,
+            ..Setup::default()
+        };
+        browser.open_held_with(mode, link, in_pieces).await?;
+        let frames = takeover_frames(browser, mode, link, layer).await?;
+        check(frames.while_arriving > 0, || {
+            "no frame was painted while the page was arriving: nothing tested a partial page"
+                .to_owned()
+        })
     })
     .await
 }
@@ -71,20 +94,27 @@ pub(super) async fn first_frames_checking(
 ) -> Res<()> {
     painted_while_held(browser, mode, link).await?;
     while_held(browser).await?;
+    takeover_frames(browser, mode, link, layer).await.map(drop)
+}
+
+/// Lets the held app take over, prints what was painted from navigation start and judges it
+/// against `layer`'s panel.
+async fn takeover_frames(browser: &Browser, mode: Mode, link: &str, layer: usize) -> Res<Frames> {
     let report = sampled_takeover(browser, mode).await?;
     let frames = Frames::from_report(&report, &format!("panel-{}", slug(layer)));
     println!(
-        "    {} {} {link}: another layer's panel on screen {} ms ({} of {} frames); the linked one from frame {} ({} before the app started); layout shift {}",
+        "    {} {} {link}: another layer's panel on screen {} ms ({} of {} frames, {} while the page arrived); the linked one from frame {} ({} before the app started); layout shift {}",
         browser.engine.name(),
         mode.name(),
         frames.wrong_ms,
         frames.wrong_frames,
         frames.total,
+        frames.while_arriving,
         frames.first_linked.map_or("never".to_owned(), |frame| frame.to_string()),
         frames.linked_while_loading,
         frames.layout_shift.map_or("not reported".to_owned(), |shift| shift.to_string()),
     );
-    frames.judge()
+    frames.judge().map(|()| frames)
 }
 
 /// Opens `link` in `mode` with the app held back and the sampler on, lets the app start once a
@@ -139,7 +169,11 @@ struct Frames {
     /// The index of the first frame showing the linked panel.
     first_linked: Option<u64>,
     linked_while_loading: u64,
+    /// Frames painted while the page's HTML was still arriving.
+    while_arriving: u64,
     layout_shift: Option<f64>,
+    /// What moved, as the sampler names it (`frames.js`), for the failure message.
+    shifted: Vec<String>,
 }
 
 impl Frames {
@@ -153,7 +187,15 @@ impl Frames {
             wrong_runs: Vec::new(),
             first_linked: None,
             linked_while_loading: 0,
+            while_arriving: 0,
             layout_shift: report["layoutShift"].as_f64(),
+            shifted: report["shifted"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
         };
         for (index, run) in runs.iter().enumerate() {
             let count = run["frames"].as_u64().unwrap_or_default();
@@ -170,6 +212,9 @@ impl Frames {
                 frames.wrong_frames += count;
                 frames.wrong_ms += (ends - time(run, "from")).round();
                 frames.wrong_runs.push(format!("{run}"));
+            }
+            if run["arriving"] == true {
+                frames.while_arriving += count;
             }
             frames.total += count;
         }
@@ -189,7 +234,11 @@ impl Frames {
             "the linked panel was never on screen before the app started: nothing tested the first paint".to_owned()
         })?;
         check(self.layout_shift.unwrap_or(0.0) == 0.0, || {
-            format!("layout shift {:?}, expected 0", self.layout_shift)
+            format!(
+                "layout shift {:?}, expected 0; what moved: {}",
+                self.layout_shift,
+                self.shifted.join("; ")
+            )
         })
     }
 }
