@@ -44,10 +44,10 @@ pub const FRAMES_SOURCE: &str = include_str!("frames.js");
 const LONGEST_HOLD: Duration = Duration::from_secs(120);
 
 /// A page sent slowly (`Setup::page_in_pieces`) comes in this many even pieces (cut again after
-/// each drawing), this far apart: long enough for the browser to parse and paint what it has
-/// before the next piece arrives.
+/// each drawing and span of words: `piece_ends`), this far apart: more than a frame, so the
+/// browser parses and paints what it has before the next piece arrives.
 const PAGE_PIECES: usize = 24;
-const PAUSE_BETWEEN_PIECES: Duration = Duration::from_millis(30);
+const PAUSE_BETWEEN_PIECES: Duration = Duration::from_millis(20);
 
 /// One request as the server answered it.
 #[derive(Clone, Debug)]
@@ -360,19 +360,21 @@ fn write_body(writer: &mut impl Write, response: &Response) -> std::io::Result<(
 }
 
 /// Where a page sent in pieces is cut: into `PAGE_PIECES` even pieces, and also right after
-/// every inline drawing. A network can cut a page anywhere; after a drawing is where a partial
-/// page differs most from the whole, the drawing sized and the words beside it not yet there.
+/// every inline drawing and span of words. A network can cut a page anywhere; after an inline
+/// piece is where a partial page differs most from the whole: the piece is sized, and the words
+/// beside it that a row is centred on are not there yet.
 fn piece_ends(body: &[u8]) -> Vec<usize> {
-    const DRAWING_END: &[u8] = b"</svg>";
+    const INLINE_ENDS: [&[u8]; 2] = [b"</svg>", b"</span>"];
     let even = body.len().div_ceil(PAGE_PIECES).max(1);
-    let after_drawings = body
-        .windows(DRAWING_END.len())
-        .enumerate()
-        .filter(|(_, window)| *window == DRAWING_END)
-        .map(|(at, _)| at + DRAWING_END.len());
+    let after_inline_pieces = INLINE_ENDS.iter().flat_map(|end| {
+        body.windows(end.len())
+            .enumerate()
+            .filter(move |(_, window)| window == end)
+            .map(move |(at, _)| at + end.len())
+    });
     let mut ends: Vec<usize> = (1..=PAGE_PIECES)
         .map(|piece| (piece * even).min(body.len()))
-        .chain(after_drawings)
+        .chain(after_inline_pieces)
         .collect();
     ends.sort_unstable();
     ends.dedup();
