@@ -44,7 +44,7 @@ pub const FRAMES_SOURCE: &str = include_str!("frames.js");
 const LONGEST_HOLD: Duration = Duration::from_secs(120);
 
 /// A page sent slowly (`Setup::page_in_pieces`) comes in this many even pieces (cut again after
-/// each drawing and span of words: `piece_ends`), this far apart: more than a frame, so the
+/// each drawing, span of words and button: `piece_ends`), this far apart: more than a frame, so the
 /// browser parses and paints what it has before the next piece arrives.
 const PAGE_PIECES: usize = 24;
 const PAUSE_BETWEEN_PIECES: Duration = Duration::from_millis(20);
@@ -360,11 +360,11 @@ fn write_body(writer: &mut impl Write, response: &Response) -> std::io::Result<(
 }
 
 /// Where a page sent in pieces is cut: into `PAGE_PIECES` even pieces, and also right after
-/// every inline drawing and span of words. A network can cut a page anywhere; after an inline
-/// piece is where a partial page differs most from the whole: the piece is sized, and the words
-/// beside it that a row is centred on are not there yet.
+/// every inline drawing, span of words and button. A network can cut a page anywhere; after
+/// one of those is where a partial page differs most from the whole: it is sized, and what a
+/// row beside it is centred on or stretched to is not there yet.
 fn piece_ends(body: &[u8]) -> Vec<usize> {
-    const INLINE_ENDS: [&[u8]; 2] = [b"</svg>", b"</span>"];
+    const INLINE_ENDS: [&[u8]; 3] = [b"</svg>", b"</span>", b"</button>"];
     let even = body.len().div_ceil(PAGE_PIECES).max(1);
     let after_inline_pieces = INLINE_ENDS.iter().flat_map(|end| {
         body.windows(end.len())

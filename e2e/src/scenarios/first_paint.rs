@@ -40,12 +40,15 @@ pub async fn deep_links_paint_only_their_layer(browser: &mut Browser) -> Res<()>
     .await
 }
 
-/// Shared links at top level and framed, with the page sent in slow pieces (`Setup::
-/// page_in_pieces`), so that the browser paints it, every time, while its HTML is still
-/// arriving: what is on screen then must not move as the rest comes in (a swatch centred on a
-/// label not yet there), and no other layer's panel may show.
-pub async fn pages_arriving_in_pieces_hold_still(browser: &mut Browser) -> Res<()> {
-    let cases = linked_cases(&[Mode::TopLevel, Mode::Framed], 2);
+/// A shared link at top level and framed, `width` px wide, with the page sent in slow pieces
+/// (`Setup::page_in_pieces`), so that the browser paints it, every time, while its HTML is
+/// still arriving: what is on screen then must not move as the rest comes in (a swatch or a
+/// tab's number centred on words not yet there), and no other layer's panel may show. One link
+/// form: both load the same page.
+pub async fn pages_arriving_in_pieces_hold_still(browser: &mut Browser, width: u32) -> Res<()> {
+    browser.set_viewport(width, 900).await?;
+    println!("    at {width} px:");
+    let cases = linked_cases(&[Mode::TopLevel, Mode::Framed], 1);
     each_case(browser, &cases, async |browser, mode, link, &layer| {
         let in_pieces = Setup {
             page_in_pieces: true,

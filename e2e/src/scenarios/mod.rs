@@ -114,7 +114,8 @@ fn shared() -> Vec<Scenario> {
         Light iframe_resizer_v5_ignores_forged_messages => |b| iframe_resizer::forged_messages_are_ignored(b, Parent::V5);
         Light deep_links_paint_only_their_layer => first_paint::deep_links_paint_only_their_layer;
         Light deep_links_start_quiet => first_paint::deep_links_start_quiet;
-        Light pages_arriving_in_pieces_hold_still => first_paint::pages_arriving_in_pieces_hold_still;
+        Light pages_arriving_in_pieces_hold_still_at_360px => |b| first_paint::pages_arriving_in_pieces_hold_still(b, 360);
+        Light pages_arriving_in_pieces_hold_still_at_1280px => |b| first_paint::pages_arriving_in_pieces_hold_still(b, 1280);
         Light early_input_is_kept => early_input::early_input_is_kept;
         Light readable_whatever_fails => whatever_fails::readable_whatever_fails;
         Light print_gives_every_layer_on_paper => print::print_gives_every_layer_on_paper;
