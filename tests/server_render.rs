@@ -1,6 +1,6 @@
 //! Server-side renders of every layer: what a reader (or a crawler, or a screen reader) gets.
 
-use coalition_explainer::content::CONTENT;
+use coalition_explainer::content::{Claim, Support, CONTENT};
 use coalition_explainer::server::render_html;
 use scraper::{ElementRef, Html, Selector};
 
@@ -56,7 +56,7 @@ fn each_layer_renders_selected_with_its_own_quotes() {
         assert_eq!(panel.attr("aria-labelledby"), tabs[index].attr("id"));
         let panel_text = text_of(&panel);
         assert!(
-            panel_text.contains(layer.summary),
+            panel_text.contains(&Claim::paragraph(layer.summary)),
             "{} shows its summary",
             layer.slug
         );
@@ -149,6 +149,7 @@ fn attribution_carries_speaker_role_channel_and_date() {
         .collect();
     let caption = &captions[0];
     for part in [quote.speaker, quote.role, quote.channel, quote.date.label] {
+        // An empty role (none in the article) is in every caption; the rest must be there.
         assert!(caption.contains(part), "caption {caption:?} names {part:?}");
     }
 }
@@ -330,7 +331,12 @@ fn labels_and_attributions_read_as_they_should() {
         .iter()
         .zip(CONTENT.layers[0].quotes)
     {
-        assert_eq!(text_of(speaker), format!("{},", quote.speaker));
+        // The comma joins a role to the name; without one, the name stands alone.
+        let expected = match quote.role {
+            "" => quote.speaker.to_owned(),
+            _ => format!("{},", quote.speaker),
+        };
+        assert_eq!(text_of(speaker), expected);
     }
 }
 
@@ -379,4 +385,126 @@ fn the_embed_dialog_offers_each_theme_as_a_labelled_radio() {
         let checked = radio.attr("checked").is_some();
         assert_eq!(checked, theme == Theme::EMBEDDED_DEFAULT, "{id} checked");
     }
+}
+
+/// The words a passage shows a reader: an excerpt, or a quote's text.
+fn passage_words(passage: &Support) -> &'static str {
+    match passage {
+        Support::Excerpt(words) => words,
+        Support::Quote(quote) => quote.text,
+    }
+}
+
+/// Every sourced block of a panel has its "How we know", holding every passage behind it (the
+/// tagline's with the summary's: a tab cannot hold a disclosure); each quote its attribution.
+/// Each disclosure has its copy for print, hidden on screen, with the same words.
+#[test]
+fn every_claim_shows_its_support_under_how_we_know() {
+    let page = render(0);
+    for layer in CONTENT.layers {
+        let panel = &select(&page, &format!("#panel-{}", layer.slug))[0];
+        let disclosures: Vec<ElementRef> = panel
+            .select(&Selector::parse("details.support").unwrap())
+            .collect();
+        let blocks = [
+            layer
+                .summary
+                .iter()
+                .chain([&layer.tagline])
+                .collect::<Vec<&Claim>>(),
+            layer.status.iter().collect(),
+            layer.contributors.iter().collect(),
+            layer.commitments.iter().collect(),
+        ];
+        let listed = blocks.iter().filter(|claims| !claims.is_empty()).count();
+        // The listed blocks, the stage, and one per quote.
+        assert_eq!(
+            disclosures.len(),
+            listed + 1 + layer.quotes.len(),
+            "{}",
+            layer.slug
+        );
+        let shown: String = disclosures.iter().map(text_of).collect();
+        for claims in &blocks {
+            for passage in claims.iter().flat_map(|claim| claim.support) {
+                let words = normalized(passage_words(passage));
+                assert!(shown.contains(&words), "{}: {words:?} shown", layer.slug);
+            }
+        }
+        for passage in layer.stage_support {
+            assert!(shown.contains(&normalized(passage_words(passage))));
+        }
+        for quote in layer.quotes {
+            for words in quote.attribution {
+                assert!(
+                    shown.contains(&normalized(words)),
+                    "{}: {words:?}",
+                    quote.id
+                );
+            }
+        }
+        let summary = disclosures[0]
+            .select(&Selector::parse("summary").unwrap())
+            .map(|summary| text_of(&summary))
+            .collect::<Vec<_>>();
+        assert_eq!(summary, [CONTENT.ui.how_we_know]);
+    }
+    let details = select(&page, "details.support");
+    let printed = select(&page, ".support__print");
+    assert_eq!(details.len(), printed.len(), "one print copy each");
+    for (shown, copy) in details.iter().zip(&printed) {
+        assert!(copy.attr("hidden").is_some(), "hidden on screen");
+        let body = select_in(shown, ".support__body");
+        assert_eq!(text_of(&body[0]), text_of(copy), "the same words on paper");
+    }
+}
+
+/// The header's dek, the figure's caption and the context sections' sentences and figures show
+/// their support too.
+#[test]
+fn the_dek_caption_and_context_show_their_support() {
+    let page = render(0);
+    let in_block = |css: &str, claims: Vec<&Support>| {
+        let block = &select(&page, css)[0];
+        let shown: String = select_in(block, "details.support")
+            .iter()
+            .map(text_of)
+            .collect();
+        for passage in claims {
+            let words = normalized(passage_words(passage));
+            assert!(shown.contains(&words), "{css}: {words:?}");
+        }
+    };
+    let meta = &CONTENT.meta;
+    in_block(".explainer__header", meta.dek.support.iter().collect());
+    in_block(
+        ".layers__caption",
+        meta.figure_caption.support.iter().collect(),
+    );
+    let caption = select(&page, "#layers-caption");
+    assert_eq!(
+        text_of(&caption[0]),
+        meta.figure_caption.text,
+        "the tabs' name, no more"
+    );
+    let why_now = &CONTENT.why_now;
+    let figures = why_now.figures.iter().flat_map(|figure| figure.support);
+    let summary = why_now.summary.iter().flat_map(|claim| claim.support);
+    in_block(
+        "[aria-labelledby=why-now-heading]",
+        summary.chain(figures).collect(),
+    );
+    let still_open = &CONTENT.still_open;
+    let items = still_open.items.iter().flat_map(|item| item.summary);
+    let claims = still_open.summary.iter().chain(items);
+    in_block(
+        "[aria-labelledby=still-open-heading]",
+        claims.flat_map(|claim| claim.support).collect(),
+    );
+}
+
+fn select_in<'a>(scope: &ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
+    scope
+        .select(&Selector::parse(css).expect("valid selector"))
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! The peer: a TimelineJS 3.9.11 page carrying the explainer's layers and their quotes,
 //! generated from the same compiled content (`CONTENT`), so the two pages say the same words.
 
-use coalition_explainer::content::{Layer, Quote, CONTENT};
+use coalition_explainer::content::{Claim, Layer, Quote, CONTENT};
 use serde_json::{json, Value};
 
 /// TimelineJS's story: one slide per layer, in the explainer's order, with no title slide, so
@@ -26,23 +26,24 @@ fn slide(index: usize, layer: &Layer) -> Value {
         "display_date": CONTENT.ui.position(index + 1, CONTENT.layers.len()),
         "text": {
             "headline": escape(layer.name),
-            "text": format!("<p>{}</p>{quotes}", escape(layer.summary)),
+            "text": format!("<p>{}</p>{quotes}", escape(&Claim::paragraph(layer.summary))),
         },
     })
 }
 
 /// A quote as TimelineJS shows rich text: the words, then who said them, when and where.
 fn quote_html(quote: &Quote) -> String {
-    let speaker = if quote.is_analysis {
-        format!("{} ({})", quote.speaker, CONTENT.ui.analysis)
-    } else {
-        quote.speaker.to_owned()
-    };
+    let mut speaker = quote.speaker.to_owned();
+    if quote.is_analysis {
+        speaker = format!("{speaker} ({})", CONTENT.ui.analysis);
+    }
+    if !quote.role.is_empty() {
+        speaker = format!("{speaker}, {}", quote.role);
+    }
     format!(
-        "<blockquote>{}</blockquote><p>— {}, {}. {}, {}</p>",
+        "<blockquote>{}</blockquote><p>— {}. {}, {}</p>",
         escape(quote.text),
         escape(&speaker),
-        escape(quote.role),
         escape(quote.date.label),
         escape(quote.channel),
     )
@@ -117,7 +118,7 @@ mod tests {
             assert_eq!(event["unique_id"], layer.slug);
             assert_eq!(event["text"]["headline"], escape(layer.name));
             let text = event["text"]["text"].as_str().expect("text");
-            assert!(text.contains(&escape(layer.summary)));
+            assert!(text.contains(&escape(&Claim::paragraph(layer.summary))));
             for quote in layer.quotes {
                 assert!(text.contains(&format!("<blockquote>{}</blockquote>", escape(quote.text))));
                 assert!(text.contains(&escape(quote.speaker)));

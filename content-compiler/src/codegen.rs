@@ -59,6 +59,7 @@ fn app_reach(full: &Built) -> Built {
         role: "",
         date: blank_date(),
         channel: "",
+        attribution: &[],
         ..*quote
     }));
     let same_stage = |old: &schema::Stage| &stages[index_in(full.stages, old)];
@@ -66,10 +67,11 @@ fn app_reach(full: &Built) -> Built {
         |old: &[&schema::Quote]| leak_all(old.iter().map(|q| &quotes[index_in(full.quotes, q)]));
     let content = full.content;
     let layers = leak_all(content.layers.iter().map(|layer| schema::Layer {
-        tagline: "",
-        summary: "",
-        status: "",
+        tagline: schema::Claim::BLANK,
+        summary: &[],
+        status: &[],
         stage: same_stage(layer.stage),
+        stage_support: &[],
         contributors: &[],
         commitments: &[],
         quotes: same_quotes(layer.quotes),
@@ -78,8 +80,9 @@ fn app_reach(full: &Built) -> Built {
     let ui = &content.ui;
     let app = schema::Content {
         meta: schema::Meta {
-            dek: "",
-            description: "",
+            dek: schema::Claim::BLANK,
+            description: schema::Claim::BLANK,
+            figure_caption: schema::Claim::BLANK,
             declaration_date: blank_date(),
             updated: None,
             ..content.meta
@@ -99,13 +102,13 @@ fn app_reach(full: &Built) -> Built {
         layers,
         why_now: schema::WhyNow {
             heading: "",
-            summary: "",
+            summary: &[],
             figures: &[],
             quotes: same_quotes(content.why_now.quotes),
         },
         still_open: schema::StillOpen {
             heading: "",
-            summary: "",
+            summary: &[],
             items: leak_all(
                 content
                     .still_open
@@ -113,7 +116,7 @@ fn app_reach(full: &Built) -> Built {
                     .iter()
                     .map(|item| schema::OpenItem {
                         topic: "",
-                        summary: "",
+                        summary: &[],
                         quotes: same_quotes(item.quotes),
                     }),
             ),
@@ -206,6 +209,20 @@ fn schema_content(
             &quotes[index]
         }))
     };
+    let support = |excerpts: &[Spanned<Text>], ids: &[Spanned<Slug>]| {
+        let excerpts = excerpts
+            .iter()
+            .map(|excerpt| schema::Support::Excerpt(text(excerpt.get_ref())));
+        let quoted = quote_refs(ids)
+            .iter()
+            .map(|&quote| schema::Support::Quote(quote));
+        leak_all(excerpts.chain(quoted))
+    };
+    let backed = |claim: &model::Claim| schema::Claim {
+        text: text(claim.text.get_ref()),
+        support: support(&claim.support, &claim.quotes),
+    };
+    let backed_all = |claims: &[model::Claim]| leak_all(claims.iter().map(backed));
     let stage_ref = |reference: &Spanned<Slug>| {
         stages
             .iter()
@@ -215,37 +232,44 @@ fn schema_content(
     let layers = leak_all(file.layers.iter().map(|layer| schema::Layer {
         slug: text_of(&layer.slug.get_ref().0),
         name: text(&layer.name),
-        tagline: text(&layer.tagline),
-        summary: text(&layer.summary),
-        status: text(&layer.status),
-        stage: stage_ref(&layer.stage),
-        contributors: texts(&layer.contributors),
-        commitments: texts(&layer.commitments),
+        tagline: backed(&layer.tagline),
+        summary: backed_all(&layer.summary),
+        status: backed_all(&layer.status),
+        stage: stage_ref(&layer.stage.id),
+        stage_support: support(&layer.stage.support, &layer.stage.quotes),
+        contributors: backed_all(&layer.contributors),
+        commitments: backed_all(&layer.commitments),
         quotes: quote_refs(&layer.quotes),
     }));
     let why_now = &file.why_now;
     let still_open = &file.still_open;
     schema::Content {
-        meta: meta(&file.meta),
+        meta: schema::Meta {
+            dek: backed(&file.meta.dek),
+            description: backed(&file.meta.description),
+            figure_caption: backed(&file.meta.figure_caption),
+            ..meta(&file.meta)
+        },
         source: source(&file.source, lang(file)),
         ui: ui(&file.ui),
         stages,
         layers,
         why_now: schema::WhyNow {
             heading: text(&why_now.heading),
-            summary: text(&why_now.summary),
+            summary: backed_all(&why_now.summary),
             figures: leak_all(why_now.figures.iter().map(|figure| schema::Figure {
-                value: text(&figure.value),
+                value: text(figure.value.get_ref()),
                 label: text(&figure.label),
+                support: support(&figure.support, &figure.quotes),
             })),
             quotes: quote_refs(&why_now.quotes),
         },
         still_open: schema::StillOpen {
             heading: text(&still_open.heading),
-            summary: text(&still_open.summary),
+            summary: backed_all(&still_open.summary),
             items: leak_all(still_open.items.iter().map(|item| schema::OpenItem {
                 topic: text(&item.topic),
-                summary: text(&item.summary),
+                summary: backed_all(&item.summary),
                 quotes: quote_refs(&item.quotes),
             })),
         },
@@ -260,13 +284,15 @@ fn schema_content(
     }
 }
 
+/// The meta's plain values; its claims are filled where quotes are at hand.
 fn meta(meta: &model::Meta) -> schema::Meta {
     let lang = &meta.lang.get_ref().0;
     schema::Meta {
         lang: text(meta.lang.get_ref()),
         title: text(&meta.title),
-        dek: text(&meta.dek),
-        description: text(&meta.description),
+        dek: schema::Claim::BLANK,
+        description: schema::Claim::BLANK,
+        figure_caption: schema::Claim::BLANK,
         declaration_date: date(&meta.declaration_date, lang),
         updated: meta.updated.as_ref().map(|day| date(day.get_ref(), lang)),
     }
@@ -303,12 +329,13 @@ fn quote(file: &ContentFile, quote: &model::Quote) -> schema::Quote {
     let channel = &quote.channel.get_ref().0;
     schema::Quote {
         id: text_of(&quote.id.get_ref().0),
-        text: text(&quote.text),
+        text: text(quote.text.get_ref()),
         speaker: text(&quote.speaker),
-        role: text(&quote.role),
-        date: date(&quote.date, lang(file)),
-        channel: text(&file.channels[channel]),
+        role: quote.role.as_ref().map_or("", |role| text(role.get_ref())),
+        date: date(quote.date.get_ref(), lang(file)),
+        channel: text(&file.channels[channel].label),
         is_analysis: channel == ANALYSIS_CHANNEL,
+        attribution: leak_all(quote.attribution.iter().map(|words| text(words.get_ref()))),
     }
 }
 
@@ -322,10 +349,6 @@ fn date(day: &IsoDate, lang: &str) -> schema::Date {
         iso: text_of(&day.iso()),
         label: text_of(&label),
     }
-}
-
-fn texts(items: &[Text]) -> &'static [&'static str] {
-    leak_all(items.iter().map(text))
 }
 
 fn text(value: &Text) -> &'static str {

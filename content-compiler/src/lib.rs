@@ -6,8 +6,10 @@
 mod codegen;
 mod error;
 pub mod model;
+pub mod sources;
 mod validate;
 pub mod verbatim;
+pub mod words;
 
 pub use codegen::{Reach, ANALYSIS_CHANNEL};
 pub use content_schema;
@@ -17,7 +19,9 @@ pub use validate::{MAX_LAYERS, MIN_LAYERS};
 
 use error::LineIndex;
 
-/// Parses and validates `source`; `file` is the name used in error messages.
+/// Parses and validates `source`, the content file at `file` (a path from the working folder,
+/// also the name errors give): every rule, then every quote, excerpt and attribution against
+/// the article it names. Every problem is reported at once.
 pub fn parse(file: &str, source: &str) -> Result<ContentFile, ContentErrors> {
     let lines = LineIndex::new(file, source);
     let read_error = |error: toml::de::Error, field: String| {
@@ -42,12 +46,31 @@ pub fn parse(file: &str, source: &str) -> Result<ContentFile, ContentErrors> {
         };
         read_error(e.into_inner(), field)
     })?;
-    let errors = validate::validate(&content, &lines);
+    let mut errors = validate::validate(&content, &lines);
+    match std::fs::read_to_string(article_path(file, &content)) {
+        Ok(article) => sources::check_against(&content, &article, &lines, &mut errors),
+        Err(error) => errors.push(lines.error(
+            content.source.article.span().start,
+            "source.article",
+            format!(
+                "cannot read {}: {error}: every quote and excerpt is checked against it",
+                article_path(file, &content).display()
+            ),
+        )),
+    }
     if errors.is_empty() {
         Ok(content)
     } else {
         Err(ContentErrors(errors))
     }
+}
+
+/// The source article of the content file at `file`: `source.article` is relative to it.
+pub fn article_path(file: &str, content: &ContentFile) -> std::path::PathBuf {
+    let folder = std::path::Path::new(file)
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    folder.join(&content.source.article.get_ref().0)
 }
 
 /// Parses and validates `source` into the app's own types, as `compile` bakes them: for tools

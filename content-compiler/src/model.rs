@@ -14,7 +14,7 @@ pub struct ContentFile {
     pub meta: Meta,
     pub source: Source,
     pub ui: UiTable,
-    pub channels: BTreeMap<String, Text>,
+    pub channels: BTreeMap<String, Channel>,
     pub stages: Spanned<Vec<Stage>>,
     pub layers: Vec<Layer>,
     pub why_now: WhyNow,
@@ -39,8 +39,10 @@ pub struct Meta {
     /// in (`IsoDate::news_style`).
     pub lang: Spanned<Text>,
     pub title: Text,
-    pub dek: Text,
-    pub description: Text,
+    pub dek: Claim,
+    pub description: Claim,
+    /// The figure's caption: what the drawing of the layers shows.
+    pub figure_caption: Claim,
     pub declaration_date: IsoDate,
     /// The day of the last change since publication; absent until there is one.
     #[serde(default)]
@@ -52,7 +54,7 @@ pub struct Meta {
 pub struct Source {
     /// The article's text, a path relative to the content file: the test suite checks every
     /// quote against it. Never shown, so not baked into the app.
-    pub article: Text,
+    pub article: Spanned<Text>,
     pub article_title: Text,
     pub author: Text,
     pub publication: Text,
@@ -69,13 +71,50 @@ pub type UiTable = Spanned<BTreeMap<String, Spanned<Text>>>;
 pub struct Layer {
     pub slug: Spanned<Slug>,
     pub name: Text,
-    pub tagline: Text,
-    pub summary: Text,
-    pub status: Text,
-    pub stage: Spanned<Slug>,
-    pub contributors: Vec<Text>,
-    pub commitments: Vec<Text>,
+    pub tagline: Claim,
+    /// Sentence by sentence, each with its support.
+    pub summary: Vec<Claim>,
+    pub status: Vec<Claim>,
+    pub stage: StageChoice,
+    pub contributors: Vec<Claim>,
+    #[serde(default)]
+    pub commitments: Vec<Claim>,
     pub quotes: Vec<Spanned<Slug>>,
+}
+
+/// A sentence (or list item) of ours and the passages of the article that back it: excerpts,
+/// verbatim, and quotes of the file by id. A claim with neither is refused (validate.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub text: Spanned<Text>,
+    /// The article's own words, verbatim (checked as quotes are).
+    #[serde(default)]
+    pub support: Vec<Spanned<Text>>,
+    /// Quotes of this file, by id.
+    #[serde(default)]
+    pub quotes: Vec<Spanned<Slug>>,
+}
+
+/// A layer's stage (the id of one of `[[stages]]`) and the passages that make it that settled.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageChoice {
+    pub id: Spanned<Slug>,
+    #[serde(default)]
+    pub support: Vec<Spanned<Text>>,
+    #[serde(default)]
+    pub quotes: Vec<Spanned<Slug>>,
+}
+
+/// How a quote reached the public ("Social media post"), and the article's words that say so.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub label: Text,
+    /// Words of which a quote's attribution must hold one ("posted", "post"): the channel is
+    /// what the article says.
+    pub cues: Spanned<Vec<Text>>,
 }
 
 /// How settled a layer is; the legend lists the stages in the file's order.
@@ -102,23 +141,27 @@ pub enum Line {
 #[serde(deny_unknown_fields)]
 pub struct WhyNow {
     pub heading: Text,
-    pub summary: Text,
-    pub figures: Vec<Figure>,
     pub quotes: Vec<Spanned<Slug>>,
+    pub summary: Vec<Claim>,
+    pub figures: Vec<Figure>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
-    pub value: Text,
+    pub value: Spanned<Text>,
     pub label: Text,
+    #[serde(default)]
+    pub support: Vec<Spanned<Text>>,
+    #[serde(default)]
+    pub quotes: Vec<Spanned<Slug>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StillOpen {
     pub heading: Text,
-    pub summary: Text,
+    pub summary: Vec<Claim>,
     pub items: Vec<OpenItem>,
 }
 
@@ -126,19 +169,24 @@ pub struct StillOpen {
 #[serde(deny_unknown_fields)]
 pub struct OpenItem {
     pub topic: Text,
-    pub summary: Text,
     pub quotes: Vec<Spanned<Slug>>,
+    pub summary: Vec<Claim>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     pub id: Spanned<Slug>,
-    pub text: Text,
+    pub text: Spanned<Text>,
     pub speaker: Text,
-    pub role: Text,
-    pub date: IsoDate,
+    /// As the article gives it; absent where it gives none.
+    #[serde(default)]
+    pub role: Option<Spanned<Text>>,
+    /// A day only where the attribution gives one; else the month.
+    pub date: Spanned<IsoDate>,
     pub channel: Spanned<Slug>,
+    /// The article's own words that attribute the quote: who, how, when. Verbatim.
+    pub attribution: Vec<Spanned<Text>>,
 }
 
 /// A string with at least one visible character, trimmed of surrounding whitespace.
@@ -289,6 +337,16 @@ impl IsoDate {
         }
     }
 
+    /// The day as running text writes it, without the year ("Jan. 6", "6 січня"); `None` for
+    /// a month without a day or a language not in `DATE_LANGUAGES`.
+    pub fn day_in_text(&self, lang: &str) -> Option<String> {
+        self.day?;
+        let full = self.news_style(lang)?;
+        let year = self.year.to_string();
+        let cut = full.find(&year)?;
+        Some(full[..cut].trim_end_matches([',', ' ']).to_owned())
+    }
+
     /// Ukrainian news style: "6 січня 2026 року", and "січень 2026 року" without a day.
     fn ukrainian_news_style(&self) -> String {
         let (genitive, nominative) = UKRAINIAN_MONTHS[usize::from(self.month) - 1];
@@ -327,5 +385,60 @@ impl<'de> Deserialize<'de> for IsoDate {
         let raw = String::deserialize(deserializer)?;
         IsoDate::parse(&raw)
             .ok_or_else(|| de::Error::custom(format!("`{raw}` is not a real date written as YYYY-MM-DD (or YYYY-MM when the day is unknown)")))
+    }
+}
+
+/// Anything of ours that the article must back: where it stands, its words (for the word
+/// checks), and its support.
+pub trait Backed {
+    fn at(&self) -> usize;
+    fn words(&self) -> String;
+    fn excerpts(&self) -> &[Spanned<Text>];
+    fn quote_ids(&self) -> &[Spanned<Slug>];
+}
+
+impl Backed for Claim {
+    fn at(&self) -> usize {
+        self.text.span().start
+    }
+    fn words(&self) -> String {
+        self.text.get_ref().0.clone()
+    }
+    fn excerpts(&self) -> &[Spanned<Text>] {
+        &self.support
+    }
+    fn quote_ids(&self) -> &[Spanned<Slug>] {
+        &self.quotes
+    }
+}
+
+impl Backed for StageChoice {
+    fn at(&self) -> usize {
+        self.id.span().start
+    }
+    /// A stage's words are its label's, which the layer's status repeats and backs.
+    fn words(&self) -> String {
+        String::new()
+    }
+    fn excerpts(&self) -> &[Spanned<Text>] {
+        &self.support
+    }
+    fn quote_ids(&self) -> &[Spanned<Slug>] {
+        &self.quotes
+    }
+}
+
+impl Backed for Figure {
+    fn at(&self) -> usize {
+        self.value.span().start
+    }
+    fn words(&self) -> String {
+        format!("{} {}", self.value.get_ref().0, self.label.0)
+    }
+    fn excerpts(&self) -> &[Spanned<Text>] {
+        &self.support
+    }
+    fn quote_ids(&self) -> &[Spanned<Slug>] {
+        &self.quotes
     }
 }

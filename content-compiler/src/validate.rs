@@ -56,6 +56,7 @@ pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentE
     for (i, layer) in content.layers.iter().enumerate() {
         let field = format!("layers[{i}].quotes");
         check_references(&layer.quotes, &field, &quote_ids, lines, &mut errors);
+        check_status_opens_with_stage(content, i, lines, &mut errors);
         if layer.quotes.is_empty() {
             errors.push(lines.error(
                 layer.slug.span().start,
@@ -80,6 +81,7 @@ pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentE
             &mut errors,
         );
     }
+    crate::sources::check_structure(content, &quote_ids, lines, &mut errors);
     check_channels(content, lines, &mut errors);
     check_updates(content, lines, &mut errors);
     check_language(content, lines, &mut errors);
@@ -203,12 +205,12 @@ fn check_stages(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<Conte
         errors,
     );
     for (i, layer) in content.layers.iter().enumerate() {
-        let id = &layer.stage.get_ref().0;
+        let id = &layer.stage.id.get_ref().0;
         if !stage_ids.contains(id.as_str()) {
             let message = format!("no stage has the id `{id}`");
             errors.push(lines.error(
-                layer.stage.span().start,
-                format!("layers[{i}].stage"),
+                layer.stage.id.span().start,
+                format!("layers[{i}].stage.id"),
                 message,
             ));
         }
@@ -218,7 +220,7 @@ fn check_stages(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<Conte
         if !content
             .layers
             .iter()
-            .any(|layer| layer.stage.get_ref() == stage.id.get_ref())
+            .any(|layer| layer.stage.id.get_ref() == stage.id.get_ref())
         {
             let message = format!(
                 "no layer has the stage `{id}`: the legend lists only stages the figure draws"
@@ -266,6 +268,33 @@ fn check_updates(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<Cont
             first.date.span().start,
             "corrections[0].date",
             "a correction updates the explainer: set `updated` in [meta] to the day of the last change",
+        ));
+    }
+}
+
+/// A layer's status opens with its stage's label, so the words and the legend agree.
+fn check_status_opens_with_stage(
+    content: &ContentFile,
+    index: usize,
+    lines: &LineIndex,
+    errors: &mut Vec<ContentError>,
+) {
+    let layer = &content.layers[index];
+    let stage = content
+        .stages
+        .get_ref()
+        .iter()
+        .find(|stage| stage.id.get_ref() == layer.stage.id.get_ref());
+    let (Some(stage), Some(first)) = (stage, layer.status.first()) else {
+        return;
+    };
+    let label = stage.label.0.to_lowercase();
+    if !first.text.get_ref().0.to_lowercase().starts_with(&label) {
+        let message = format!("must begin with its stage's label, `{}`", stage.label.0);
+        errors.push(lines.error(
+            first.text.span().start,
+            format!("layers[{index}].status[0]"),
+            message,
         ));
     }
 }

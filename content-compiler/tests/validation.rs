@@ -3,7 +3,8 @@
 
 use content_compiler::{compile, parse, Reach, MAX_LAYERS, MIN_LAYERS};
 
-const FILE: &str = "fixture.toml";
+/// The valid fixture's path from the crate's folder (where tests run): its article is beside it.
+const FILE: &str = "tests/fixtures/valid.toml";
 const VALID: &str = include_str!("fixtures/valid.toml");
 
 /// The 1-based line of the `occurrence`-th (0-based) line containing `needle` in `source`.
@@ -130,7 +131,11 @@ fn bad_dates_are_refused() {
 
 #[test]
 fn leap_day_is_a_real_date() {
-    let edited = VALID.replacen("\ndate = \"2026-01-06\"", "\ndate = \"2024-02-29\"", 1);
+    let edited = VALID.replacen(
+        "declaration_date = \"2026-01-06\"",
+        "declaration_date = \"2024-02-29\"",
+        1,
+    );
     assert!(parse(FILE, &edited).is_ok());
 }
 
@@ -235,8 +240,8 @@ fn syntax_error_names_its_line() {
 fn layer_without_quotes_is_refused() {
     let (broken, errors) = errors_after(|s| {
         s.replacen(
-            "quotes = [\"alpha\"]\n\n[[layers]]",
-            "quotes = []\n\n[[layers]]",
+            "name = \"First\"\nquotes = [\"alpha\"]",
+            "name = \"First\"\nquotes = []",
             1,
         )
     });
@@ -293,9 +298,13 @@ fn the_stylesheet_covers_every_allowed_layer_position() {
 const SECOND_STAGE: &str =
     "[[stages]]\nid = \"offered\"\nlabel = \"Offered\"\nline = \"dash-dot\"\n";
 
+/// The second layer's stage table, exactly as written there.
+const SECOND_LAYER_STAGE: &str =
+    "[layers.stage]\nid = \"offered\"\nsupport = [\"The second layer is only offered\"]\n";
+
 #[test]
 fn layer_without_stage_is_refused() {
-    let (broken, errors) = errors_after(|s| s.replacen("stage = \"offered\"\n", "", 1));
+    let (broken, errors) = errors_after(|s| s.replacen(&format!("{SECOND_LAYER_STAGE}\n"), "", 1));
     let line = line_of(&broken, "[[layers]]", 1);
     assert_single_error_starting(
         &errors,
@@ -305,14 +314,16 @@ fn layer_without_stage_is_refused() {
 
 #[test]
 fn unknown_stage_is_refused_and_the_unused_one_reported() {
-    let (broken, errors) =
-        errors_after(|s| s.replacen("stage = \"offered\"", "stage = \"signed\"", 1));
-    let reference = line_of(&broken, "stage = \"signed\"", 0);
+    let (broken, errors) = errors_after(|s| {
+        let signed = SECOND_LAYER_STAGE.replace("\"offered\"", "\"signed\"");
+        s.replacen(SECOND_LAYER_STAGE, &signed, 1)
+    });
+    let reference = line_of(&broken, "id = \"signed\"", 0);
     let unused = line_of(&broken, "id = \"offered\"", 0);
     assert_eq!(
         errors,
         [
-            format!("{FILE}:{reference}: layers[1].stage: no stage has the id `signed`"),
+            format!("{FILE}:{reference}: layers[1].stage.id: no stage has the id `signed`"),
             format!("{FILE}:{unused}: stages[1]: no layer has the stage `offered`: the legend lists only stages the figure draws"),
         ]
     );
@@ -332,8 +343,10 @@ fn unknown_line_is_refused_with_the_known_ones() {
 #[test]
 fn duplicate_stage_id_points_at_the_second_use() {
     let (broken, errors) = errors_after(|s| {
+        // The second layer moves to the first `agreed`, so its status opens with that label.
         s.replacen("id = \"offered\"", "id = \"agreed\"", 1)
-            .replacen("stage = \"offered\"", "stage = \"agreed\"", 1)
+            .replacen("id = \"offered\"", "id = \"agreed\"", 1)
+            .replacen("\"Offered, not agreed.\"", "\"Agreed, once offered.\"", 1)
     });
     let first = line_of(&broken, "id = \"agreed\"", 0);
     let second = line_of(&broken, "id = \"agreed\"", 1);
@@ -378,16 +391,16 @@ fn a_file_without_stages_is_refused() {
     let (broken, errors) =
         errors_after(|s| without(s).replacen("[meta]", "stages = []\n\n[meta]", 1));
     let empty = line_of(&broken, "stages = []", 0);
-    let first = line_of(&broken, "stage = \"agreed\"", 0);
-    let second = line_of(&broken, "stage = \"offered\"", 0);
+    let first = line_of(&broken, "id = \"agreed\"", 0);
+    let second = line_of(&broken, "id = \"offered\"", 0);
     assert_eq!(
         errors,
         [
             format!(
                 "{FILE}:{empty}: stages: at least one stage is needed: each layer names its stage"
             ),
-            format!("{FILE}:{first}: layers[0].stage: no stage has the id `agreed`"),
-            format!("{FILE}:{second}: layers[1].stage: no stage has the id `offered`"),
+            format!("{FILE}:{first}: layers[0].stage.id: no stage has the id `agreed`"),
+            format!("{FILE}:{second}: layers[1].stage.id: no stage has the id `offered`"),
         ]
     );
     let (_, errors) = errors_after(without);
@@ -500,7 +513,11 @@ fn a_correction_needs_an_update_and_text() {
 
 #[test]
 fn dates_are_written_in_the_contents_language() {
-    let ukrainian = VALID.replacen("lang = \"en\"", "lang = \"uk\"", 1);
+    // The article gives the quote's day in English only ("Jan. 6"), so in Ukrainian the quote
+    // is dated by its month; the declaration keeps its day.
+    let ukrainian = VALID
+        .replacen("lang = \"en\"", "lang = \"uk\"", 1)
+        .replacen("\ndate = \"2026-01-06\"", "\ndate = \"2026-01\"", 1);
     let generated = compact(&compile(FILE, &ukrainian, Reach::Full).expect("Ukrainian compiles"));
     assert!(generated.contains(&compact(r#"label: "6 січня 2026 року""#)));
     assert!(
@@ -529,9 +546,9 @@ fn a_single_layer_is_refused() {
     let second = VALID
         .find("[[layers]]\nslug = \"second-layer\"")
         .expect("the second layer");
-    let end = second + VALID[second..].find("\n\n[").expect("a table after it");
+    let end = VALID.find("[why_now]").expect("the table after the layers");
     let (broken, errors) = errors_after(|s| {
-        let one_layer = format!("{}{}", &s[..second], &s[end + 2..]);
+        let one_layer = format!("{}{}", &s[..second], &s[end..]);
         // Its stage would go unused: one stage only, so only the count is wrong.
         one_layer.replacen(SECOND_STAGE, "", 1)
     });
@@ -554,7 +571,7 @@ fn the_ui_table_holds_exactly_the_apps_strings() {
     let line = line_of(&broken, "copyed = ", 0);
     assert_single_error_starting(
         &errors,
-        &format!("{FILE}:{line}: ui.copyed: unknown field `copyed`, expected one of `figure_caption`, `position`,"),
+        &format!("{FILE}:{line}: ui.copyed: unknown field `copyed`, expected one of `position`, `announcement`,"),
     );
     let (broken, errors) = errors_after(|s| s.replacen("copy = \"Copy\"", "copy = \" \"", 1));
     let line = line_of(&broken, "copy = \" \"", 0);
@@ -562,4 +579,299 @@ fn the_ui_table_holds_exactly_the_apps_strings() {
         &errors,
         &format!("{FILE}:{line}: ui.copy: must not be empty"),
     );
+}
+
+#[test]
+fn claims_are_baked_with_their_support() {
+    let generated =
+        compact(&compile(FILE, VALID, Reach::Full).expect("the valid fixture compiles"));
+    let has = |needle: &str| generated.contains(&compact(needle));
+    assert!(has(
+        r#"dek: content_schema::Claim { text: "What two towns agreed, layer by layer.", support: &[content_schema::Support::Excerpt("Two towns have drawn up a plan with 2 layers.",)], }"#
+    ));
+    assert!(
+        has(
+            r#"summary: &[content_schema::Claim { text: "Alpha spoke on Jan. 6.", support: &[content_schema::Support::Excerpt("in a statement on Jan. 6",), content_schema::Support::Quote(&QUOTES[0],)], }]"#
+        ),
+        "excerpts first, then quotes, each a reference to its static"
+    );
+    assert!(has(
+        r#"support: &[content_schema::Support::Quote(&QUOTES[1],)]"#
+    ));
+    assert!(has(
+        r#"stage: &STAGES[1], stage_support: &[content_schema::Support::Excerpt("The second layer is only offered",)]"#
+    ));
+    assert!(has(
+        r#"content_schema::Figure { value: "2", label: "layers", support: &[content_schema::Support::Excerpt("a plan with 2 layers",)], }"#
+    ));
+    assert!(has(
+        r#"attribution: &["So said Alpha, the Role, in a statement on Jan. 6."]"#
+    ));
+    assert!(has(r#"how_we_know: "How we know""#));
+}
+
+#[test]
+fn a_claim_without_support_is_refused() {
+    let message = "no support: name the article's words behind it (`support = [\"…\"]`, verbatim) or quotes of this file (`quotes = [\"id\"]`)";
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            "text = \"The agreed layer\"\nsupport = [\"The first layer is agreed\"]\n",
+            "text = \"The agreed layer\"\n",
+            1,
+        )
+    });
+    let line = line_of(&broken, "text = \"The agreed layer\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: layers[0].tagline: {message}"),
+    );
+    let (broken, errors) =
+        errors_after(|s| s.replacen(SECOND_LAYER_STAGE, "[layers.stage]\nid = \"offered\"\n", 1));
+    let line = line_of(&broken, "id = \"offered\"", 1);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: layers[1].stage: {message}"),
+    );
+}
+
+#[test]
+fn a_support_quote_that_does_not_exist_is_refused() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            "support = [\"in a statement on Jan. 6\"]\nquotes = [\"alpha\"]",
+            "support = [\"in a statement on Jan. 6\"]\nquotes = [\"gamma\"]",
+            1,
+        )
+    });
+    let line = line_of(&broken, "quotes = [\"gamma\"]", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: why_now.summary[0].quotes[0]: no quote has the id `gamma`"),
+    );
+}
+
+#[test]
+fn an_excerpt_not_verbatim_in_the_article_is_refused() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            "support = [\"Someone builds it\"]",
+            "support = [\"Someone built it\"]",
+            1,
+        )
+    });
+    let line = line_of(&broken, "\"Someone built it\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: layers[0].contributors[0].support[0]: the excerpt is not verbatim in the article: \"Someone built it\""),
+    );
+    let omitted = VALID.replacen(
+        "support = [\"Someone builds it\"]",
+        "support = [\"The first  layer is agreed … “Alpha said this.” So said Alpha\"]",
+        1,
+    );
+    assert!(
+        parse(FILE, &omitted).is_ok(),
+        "\" … \" marks an omission; spacing and quote marks may differ"
+    );
+}
+
+#[test]
+fn a_quote_not_verbatim_in_the_article_is_refused() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            "text = \"Alpha said this.\"",
+            "text = \"Alpha said that.\"",
+            1,
+        )
+    });
+    let line = line_of(&broken, "text = \"Alpha said that.\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: quotes[0].text: the quote is not verbatim in the article: \"Alpha said that.\""),
+    );
+}
+
+/// The first quote's attribution, exactly as written there.
+const ALPHA_ATTRIBUTION: &str =
+    "attribution = [\"So said Alpha, the Role, in a statement on Jan. 6.\"]";
+
+#[test]
+fn a_quote_without_attribution_is_refused() {
+    let (broken, errors) = errors_after(|s| s.replacen(ALPHA_ATTRIBUTION, "attribution = []", 1));
+    let line = line_of(&broken, "id = \"alpha\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: quotes[0].attribution: no attribution: give the article's words that say who said it, how and when (`attribution = [\"…\"]`)"),
+    );
+    let (broken, errors) = errors_after(|s| s.replacen(&format!("{ALPHA_ATTRIBUTION}\n"), "", 1));
+    let line = line_of(&broken, "[[quotes]]", 0);
+    assert_single_error_starting(
+        &errors,
+        &format!("{FILE}:{line}: quotes[0]: missing field `attribution`"),
+    );
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            ALPHA_ATTRIBUTION,
+            "attribution = [\"So said Alpha, the Role, in a speech on Jan. 6.\"]",
+            1,
+        )
+    });
+    let line = line_of(&broken, "in a speech", 0);
+    assert_eq!(
+        errors[0],
+        format!("{FILE}:{line}: quotes[0].attribution[0]: the attribution is not verbatim in the article: \"So said Alpha, the Role, in a speech on Jan. 6.\""),
+    );
+}
+
+#[test]
+fn a_day_the_attribution_does_not_give_is_refused() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("\ndate = \"2026-01-06\"", "\ndate = \"2026-01-07\"", 1));
+    let line = line_of(&broken, "date = \"2026-01-07\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: quotes[0].date: the attribution gives no day (Jan. 7): write the month, `2026-01`, or cite the words that give the day"),
+    );
+    let month = VALID.replacen("\ndate = \"2026-01-06\"", "\ndate = \"2026-01\"", 1);
+    assert!(
+        parse(FILE, &month).is_ok(),
+        "the month alone is always safe"
+    );
+}
+
+#[test]
+fn a_role_not_in_the_attribution_is_refused() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("role = \"Role\"", "role = \"Minister\"", 1));
+    let line = line_of(&broken, "role = \"Minister\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: quotes[0].role: `Minister` is not in the quote's attribution: a role is as the article gives it"),
+    );
+    let without = VALID.replacen("role = \"Role\"\n", "", 1);
+    assert!(
+        parse(FILE, &without).is_ok(),
+        "a role is optional: none where the article gives none"
+    );
+}
+
+#[test]
+fn a_channel_the_attribution_does_not_name_is_refused() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("channel = \"statement\"", "channel = \"analysis\"", 1));
+    let line = line_of(&broken, "channel = \"analysis\"", 0);
+    let message = "the channel is as the article gives it";
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: quotes[0].channel: the attribution says none of the channel's words (view): {message}"),
+    );
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            "cues = [\"said\", \"statement\"]",
+            "cues = [\"posted\", \"post\"]",
+            1,
+        )
+    });
+    let line = line_of(&broken, "channel = \"statement\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: quotes[0].channel: the attribution says none of the channel's words (posted, post): {message}"),
+    );
+}
+
+#[test]
+fn a_speaker_not_in_the_attribution_is_refused() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("speaker = \"Alpha\"", "speaker = \"Alpha Gamma\"", 1));
+    let line = line_of(&broken, "id = \"alpha\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: quotes[0].speaker: `Gamma` is in none of the quote's attribution"),
+    );
+}
+
+#[test]
+fn a_number_or_name_missing_from_a_claims_support_is_refused() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            "text = \"The agreed layer\"",
+            "text = \"The layer agreed in 2027 in Paris\"",
+            1,
+        )
+    });
+    let line = line_of(&broken, "in Paris", 0);
+    let cite = "in none of its support: cite the passage that gives it";
+    assert_eq!(
+        errors,
+        [
+            format!("{FILE}:{line}: layers[0].tagline: the number(s) 2027 {cite}"),
+            format!("{FILE}:{line}: layers[0].tagline: the name(s) Paris {cite}"),
+        ]
+    );
+    let (broken, errors) = errors_after(|s| s.replacen("value = \"2\"", "value = \"3\"", 1));
+    let line = line_of(&broken, "value = \"3\"", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: why_now.figures[0]: the number(s) 3 {cite}"),
+    );
+    let from_quote = VALID.replacen(
+        "text = \"The plan is not finished.\"",
+        "text = \"Beta thinks the plan is not finished.\"",
+        1,
+    );
+    assert!(
+        parse(FILE, &from_quote).is_ok(),
+        "a quote's text is support; a sentence's first word is no name"
+    );
+}
+
+#[test]
+fn two_layers_on_the_same_passages_at_different_stages_are_refused() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            SECOND_LAYER_STAGE,
+            "[layers.stage]\nid = \"offered\"\nsupport = [\"The first layer is agreed\"]\n",
+            1,
+        )
+    });
+    let line = line_of(&broken, "id = \"offered\"", 1);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: layers[1].stage: `offered` rests on the same passages as layers[0]'s `agreed`: cite the sentence that tells them apart, or give both one stage"),
+    );
+}
+
+#[test]
+fn a_status_not_opening_with_its_stages_label_is_refused() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen(
+            "text = \"Offered, not agreed.\"",
+            "text = \"Not agreed, only offered.\"",
+            1,
+        )
+    });
+    let line = line_of(&broken, "text = \"Not agreed", 0);
+    assert_single_error(
+        &errors,
+        &format!(
+            "{FILE}:{line}: layers[1].status[0]: must begin with its stage's label, `Offered`"
+        ),
+    );
+    let lowercase = VALID.replacen("\"Offered, not agreed.\"", "\"offered, not agreed.\"", 1);
+    assert!(
+        parse(FILE, &lowercase).is_ok(),
+        "the label's case may differ"
+    );
+}
+
+#[test]
+fn an_unreadable_article_is_refused() {
+    let (broken, errors) =
+        errors_after(|s| s.replacen("article = \"article.txt\"", "article = \"missing.txt\"", 1));
+    let line = line_of(&broken, "article = \"missing.txt\"", 0);
+    assert_single_error_starting(
+        &errors,
+        &format!("{FILE}:{line}: source.article: cannot read tests/fixtures/missing.txt: "),
+    );
+    assert!(errors[0].ends_with(": every quote and excerpt is checked against it"));
 }

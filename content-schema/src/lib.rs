@@ -28,6 +28,38 @@ pub struct Quote {
     pub channel: &'static str,
     /// The article author's own conclusion, shown as analysis rather than as an official's words.
     pub is_analysis: bool,
+    /// The article's own words that attribute the quote (who, how, when), verbatim.
+    pub attribution: &'static [&'static str],
+}
+
+/// One passage of the article behind a claim of ours: its words, or a quote we show.
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = content_schema))]
+pub enum Support {
+    Excerpt(&'static str),
+    Quote(&'static Quote),
+}
+
+/// A sentence (or item) in our own words, with the passages of the article that back it.
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = content_schema))]
+pub struct Claim {
+    pub text: &'static str,
+    pub support: &'static [Support],
+}
+
+impl Claim {
+    /// A claim with no words and no support: what a build carries where it needs neither.
+    pub const BLANK: Claim = Claim {
+        text: "",
+        support: &[],
+    };
+
+    /// Sentences read as one paragraph.
+    pub fn paragraph(claims: &[Claim]) -> String {
+        let sentences: alloc::vec::Vec<&str> = claims.iter().map(|claim| claim.text).collect();
+        sentences.join(" ")
+    }
 }
 
 /// How a stage is drawn in the figure: each stage its own line.
@@ -67,12 +99,15 @@ pub struct Stage {
 pub struct Layer {
     pub slug: &'static str,
     pub name: &'static str,
-    pub tagline: &'static str,
-    pub summary: &'static str,
-    pub status: &'static str,
+    pub tagline: Claim,
+    /// Sentence by sentence, each with its support.
+    pub summary: &'static [Claim],
+    pub status: &'static [Claim],
     pub stage: &'static Stage,
-    pub contributors: &'static [&'static str],
-    pub commitments: &'static [&'static str],
+    /// The passages that make this layer that settled.
+    pub stage_support: &'static [Support],
+    pub contributors: &'static [Claim],
+    pub commitments: &'static [Claim],
     pub quotes: &'static [&'static Quote],
 }
 
@@ -81,8 +116,10 @@ pub struct Layer {
 pub struct Meta {
     pub lang: &'static str,
     pub title: &'static str,
-    pub dek: &'static str,
-    pub description: &'static str,
+    pub dek: Claim,
+    pub description: Claim,
+    /// The figure's caption: what the drawing shows.
+    pub figure_caption: Claim,
     pub declaration_date: Date,
     /// The day the explainer was last changed, when it has been since it was published.
     pub updated: Option<Date>,
@@ -138,7 +175,6 @@ macro_rules! interface_text {
 }
 
 interface_text! {
-    figure_caption,
     position,
     announcement,
     previous,
@@ -183,6 +219,12 @@ interface_text! {
     link_label,
     link_copied,
     link_copy_failed,
+    /// The disclosure under each sourced block that shows the article's words behind it.
+    how_we_know,
+    /// Heads those words.
+    support_intro,
+    /// Heads the article's words that attribute a quote.
+    attribution_intro,
 }
 
 #[derive(Debug, PartialEq)]
@@ -190,13 +232,14 @@ interface_text! {
 pub struct Figure {
     pub value: &'static str,
     pub label: &'static str,
+    pub support: &'static [Support],
 }
 
 #[derive(Debug, PartialEq)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = content_schema))]
 pub struct WhyNow {
     pub heading: &'static str,
-    pub summary: &'static str,
+    pub summary: &'static [Claim],
     pub figures: &'static [Figure],
     pub quotes: &'static [&'static Quote],
 }
@@ -205,7 +248,7 @@ pub struct WhyNow {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = content_schema))]
 pub struct OpenItem {
     pub topic: &'static str,
-    pub summary: &'static str,
+    pub summary: &'static [Claim],
     pub quotes: &'static [&'static Quote],
 }
 
@@ -213,7 +256,7 @@ pub struct OpenItem {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = content_schema))]
 pub struct StillOpen {
     pub heading: &'static str,
-    pub summary: &'static str,
+    pub summary: &'static [Claim],
     pub items: &'static [OpenItem],
 }
 

@@ -9,7 +9,8 @@ pub fn explainer_header() -> Html {
     html! {
         <header class="explainer__header">
             <h1>{ meta.title }</h1>
-            <p class="explainer__dek">{ meta.dek }</p>
+            <p class="explainer__dek">{ meta.dek.text }</p>
+            { super::support::claims_support(std::slice::from_ref(&meta.dek)) }
             <p class="static-notice" hidden=true>{ content().ui.static_notice }</p>
         </header>
     }

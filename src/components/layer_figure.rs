@@ -67,8 +67,12 @@ pub fn layer_figure(props: &LayerFigureProps) -> Html {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn caption() -> Html {
+    let caption = &content().meta.figure_caption;
     html! {
-        <figcaption id="layers-caption" class="layers__caption">{ content().ui.figure_caption }</figcaption>
+        <figcaption class="layers__caption">
+            <span id="layers-caption">{ caption.text }</span>
+            { super::support::claims_support(std::slice::from_ref(caption)) }
+        </figcaption>
     }
 }
 
@@ -81,7 +85,7 @@ fn tab_label(index: usize) -> Html {
             <span class="layers__number" aria-hidden="true">{ index + 1 }</span>
             <span class="layers__text">
                 <span class="layers__name">{ layer.name }</span>
-                <span class="layers__tagline">{ layer.tagline }</span>
+                <span class="layers__tagline">{ layer.tagline.text }</span>
             </span>
         </>
     }

@@ -63,32 +63,52 @@ fn panel_body(props: &PanelBodyProps) -> Html {
 #[cfg(not(target_arch = "wasm32"))]
 fn facts(index: usize) -> Html {
     use crate::components::stage_legend::stage_swatch;
+    use crate::components::support::{claims_support, passages_support};
+    use crate::content::Claim;
     let layer = &content().layers[index];
+    // The tagline, shown in the tab (where a disclosure cannot go), is sourced with the summary.
+    let summary_claims = std::iter::once(&layer.tagline).chain(layer.summary);
     let ui = &content().ui;
     let heading_id = format!("{}-heading", panel_id(layer.slug));
     html! {
         <>
             <h2 id={heading_id} class="panel__heading">{ layer.name }</h2>
-            <p>{ layer.summary }</p>
+            <p>{ Claim::paragraph(layer.summary) }</p>
+            { claims_support(summary_claims) }
             <dl class="panel__facts">
                 <div class="panel__fact">
                     <dt>{ ui.stage }</dt>
-                    <dd class="panel__stage">{ stage_swatch(layer.stage.line) }{ layer.stage.label }</dd>
+                    <dd>
+                        <p class="panel__stage">{ stage_swatch(layer.stage.line) }{ layer.stage.label }</p>
+                        { passages_support(layer.stage_support) }
+                    </dd>
                 </div>
                 <div class="panel__fact">
                     <dt>{ ui.status }</dt>
-                    <dd>{ layer.status }</dd>
+                    <dd><p>{ Claim::paragraph(layer.status) }</p>{ claims_support(layer.status) }</dd>
                 </div>
-                <div class="panel__fact">
-                    <dt>{ ui.contributors }</dt>
-                    <dd><ul>{ for layer.contributors.iter().map(|c| html! { <li>{ *c }</li> }) }</ul></dd>
-                </div>
-                <div class="panel__fact">
-                    <dt>{ ui.commitments }</dt>
-                    <dd><ul>{ for layer.commitments.iter().map(|c| html! { <li>{ *c }</li> }) }</ul></dd>
-                </div>
+                { list_fact(ui.contributors, layer.contributors) }
+                { list_fact(ui.commitments, layer.commitments) }
             </dl>
             <h3 class="panel__quotes-heading">{ ui.quotes }</h3>
         </>
+    }
+}
+
+/// A fact that lists claims (who contributes, what it carries), with their support; nothing
+/// where the layer lists none.
+#[cfg(not(target_arch = "wasm32"))]
+fn list_fact(term: &str, claims: &[crate::content::Claim]) -> Html {
+    if claims.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="panel__fact">
+            <dt>{ term }</dt>
+            <dd>
+                <ul>{ for claims.iter().map(|claim| html! { <li>{ claim.text }</li> }) }</ul>
+                { crate::components::support::claims_support(claims) }
+            </dd>
+        </div>
     }
 }

@@ -14,6 +14,8 @@ mod quote_figure;
 #[cfg(not(target_arch = "wasm32"))]
 mod stage_legend;
 mod still_open;
+#[cfg(not(target_arch = "wasm32"))]
+mod support;
 mod walkthrough;
 mod walkthrough_nav;
 mod why_now;

@@ -53,14 +53,20 @@ mod words {
             <blockquote class="quote__text"><p>{ display_text(quote.text) }</p></blockquote>
             <figcaption class="quote__attribution">
                 // The comma stays with the name, so a screen reader reads "name, role" as one
-                // phrase and never a lone comma between two elements.
-                <span class="quote__speaker">{ format!("{},", quote.speaker) }</span>
-                { " " }
-                <span class="quote__role">{ quote.role }</span>
+                // phrase and never a lone comma between two elements. No role where the
+                // article gives none.
+                if quote.role.is_empty() {
+                    <span class="quote__speaker">{ quote.speaker }</span>
+                } else {
+                    <span class="quote__speaker">{ format!("{},", quote.speaker) }</span>
+                    { " " }
+                    <span class="quote__role">{ quote.role }</span>
+                }
                 <span class="quote__source">
                     { quote.channel }{ ", " }
                     <time datetime={quote.date.iso}>{ quote.date.label }</time>
                 </span>
+                { crate::components::support::attribution_support(quote) }
             </figcaption>
             </figure>
         }

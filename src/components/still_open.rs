@@ -1,5 +1,7 @@
 use crate::components::quote_figure::quote_list;
 use crate::content::content;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::content::Claim;
 use crate::quote_link::Place;
 use yew::prelude::*;
 
@@ -25,7 +27,8 @@ fn still_open_intro() -> Html {
     html! {
         <>
             <h2 id="still-open-heading">{ still_open.heading }</h2>
-            <p>{ still_open.summary }</p>
+            <p>{ Claim::paragraph(still_open.summary) }</p>
+            { super::support::claims_support(still_open.summary) }
         </>
     }
 }
@@ -37,7 +40,8 @@ fn open_item_intro(index: usize) -> Html {
     html! {
         <>
             <h3>{ item.topic }</h3>
-            <p>{ item.summary }</p>
+            <p>{ Claim::paragraph(item.summary) }</p>
+            { super::support::claims_support(item.summary) }
         </>
     }
 }

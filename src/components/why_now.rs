@@ -14,14 +14,17 @@ pub fn why_now_section() -> Html {
     }
 }
 
-/// The heading, the summary and the figures.
+/// The heading, the summary and the figures, each with its support.
 #[cfg(not(target_arch = "wasm32"))]
 fn why_now_intro() -> Html {
+    use super::support::{claims_support, figures_support};
+    use crate::content::Claim;
     let why_now = &content().why_now;
     html! {
         <>
             <h2 id="why-now-heading">{ why_now.heading }</h2>
-            <p>{ why_now.summary }</p>
+            <p>{ Claim::paragraph(why_now.summary) }</p>
+            { claims_support(why_now.summary) }
             <ul class="context__figures">
                 { for why_now.figures.iter().map(|figure| html! {
                     <li class="context__figure">
@@ -31,6 +34,7 @@ fn why_now_intro() -> Html {
                     </li>
                 }) }
             </ul>
+            { figures_support(why_now.figures) }
         </>
     }
 }

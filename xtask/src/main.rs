@@ -21,7 +21,6 @@ mod command;
 mod content;
 mod fixture;
 mod minify;
-mod overlap;
 mod prerender;
 mod preview;
 mod setup;

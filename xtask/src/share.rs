@@ -102,7 +102,7 @@ pub fn head_tags(site: Option<&SiteAddress>) -> String {
         format!("<title>{}</title>", escape(meta.title)),
         format!(
             r#"<meta name="description" content="{}">"#,
-            escape(meta.description)
+            escape(meta.description.text)
         ),
         r#"<meta property="og:type" content="article">"#.to_owned(),
         format!(
@@ -111,14 +111,14 @@ pub fn head_tags(site: Option<&SiteAddress>) -> String {
         ),
         format!(
             r#"<meta property="og:description" content="{}">"#,
-            escape(meta.description)
+            escape(meta.description.text)
         ),
         format!(r#"<meta property="og:image" content="{base}{PREVIEW_IMAGE}">"#),
         format!(r#"<meta property="og:image:width" content="{width}">"#),
         format!(r#"<meta property="og:image:height" content="{height}">"#),
         format!(
             r#"<meta property="og:image:alt" content="{}">"#,
-            escape(CONTENT.ui.figure_caption)
+            escape(CONTENT.meta.figure_caption.text)
         ),
         r#"<meta name="twitter:card" content="summary_large_image">"#.to_owned(),
     ];

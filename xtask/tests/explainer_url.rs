@@ -197,7 +197,7 @@ fn the_page_head_is_written_from_the_content_file() {
         read(&folder, "standalone.html"),
     ] {
         assert!(
-            page.contains(&format!("<html lang=\"{}\">", meta.lang)),
+            page.contains(&format!("<html lang=\"{}\"", meta.lang)),
             "lang"
         );
         assert_eq!(page.matches("<title>").count(), 1, "one title");
@@ -205,7 +205,7 @@ fn the_page_head_is_written_from_the_content_file() {
         assert!(page.contains(&format!("<title>{}</title>", escaped(meta.title))));
         assert!(page.contains(&format!(
             "<meta name=\"description\" content=\"{}\">",
-            escaped(meta.description)
+            escaped(meta.description.text)
         )));
     }
 }

@@ -10,21 +10,35 @@ use crate::page::{check, layer_count};
 use crate::scenarios::screenshot_folder;
 use crate::Res;
 use base64::Engine as _;
-use coalition_explainer::content::CONTENT;
+use coalition_explainer::content::{Claim, Support, CONTENT};
 use serde_json::{json, Value};
 use std::path::Path;
 use std::process::Command;
 
-/// Everything paper must carry, in reading order.
+/// Everything paper must carry, in reading order: with each block of ours, every passage of
+/// the article behind it ("How we know" prints open), and with each quote its attribution.
 fn paper_text_in_order() -> Vec<String> {
-    let mut wanted = Vec::new();
+    let mut wanted: Vec<String> = Vec::new();
     for layer in CONTENT.layers {
-        wanted.extend([layer.name, layer.summary, layer.status]);
-        wanted.extend(layer.contributors.iter().chain(layer.commitments));
+        wanted.push(layer.name.to_owned());
+        wanted.push(Claim::paragraph(layer.summary));
+        wanted.extend(passages_of(
+            std::iter::once(&layer.tagline).chain(layer.summary),
+        ));
+        wanted.push(layer.stage.label.to_owned());
+        wanted.extend(layer.stage_support.iter().map(passage_words));
+        wanted.push(Claim::paragraph(layer.status));
+        wanted.extend(passages_of(layer.status));
+        for list in [layer.contributors, layer.commitments] {
+            wanted.extend(list.iter().map(|claim| claim.text.to_owned()));
+            wanted.extend(passages_of(list));
+        }
         for quote in layer.quotes {
-            wanted.extend([quote.text, quote.speaker]);
+            wanted.extend([quote.text, quote.speaker].map(str::to_owned));
+            wanted.extend(quote.attribution.iter().map(|words| (*words).to_owned()));
         }
     }
+    let mut wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
     wanted.extend([
         CONTENT.why_now.heading,
         CONTENT.still_open.heading,
@@ -33,6 +47,21 @@ fn paper_text_in_order() -> Vec<String> {
         CONTENT.source.author,
     ]);
     wanted.into_iter().map(normalised).collect()
+}
+
+/// The words of every passage behind `claims`, in order.
+fn passages_of<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> Vec<String> {
+    claims
+        .into_iter()
+        .flat_map(|claim| claim.support.iter().map(passage_words))
+        .collect()
+}
+
+fn passage_words(passage: &Support) -> String {
+    match passage {
+        Support::Excerpt(words) => (*words).to_owned(),
+        Support::Quote(quote) => quote.text.to_owned(),
+    }
 }
 
 /// What must not be on paper: the controls and the embed code.
