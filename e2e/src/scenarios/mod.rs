@@ -17,6 +17,7 @@ mod quote_links;
 mod screenshots;
 mod self_check;
 mod shipped_bytes;
+mod support;
 mod theme;
 mod touch;
 mod whatever_fails;
@@ -71,6 +72,7 @@ pub fn screenshots() -> Vec<Scenario> {
                 scheme figure_screenshots => figure::figure_screenshots;
                 scheme quote_link_screenshots => quote_links::quote_link_screenshots;
                 scheme theme_screenshots => theme::theme_screenshots;
+                scheme support_screenshots => support::support_screenshots;
             ]
         })
         .collect()
@@ -119,6 +121,10 @@ fn shared() -> Vec<Scenario> {
         Light early_input_is_kept => early_input::early_input_is_kept;
         Light readable_whatever_fails => whatever_fails::readable_whatever_fails;
         Light print_gives_every_layer_on_paper => print::print_gives_every_layer_on_paper;
+        Light how_we_know_opens_by_click_and_keyboard_at_360px => |b| support::opens_by_click_and_keyboard(b, 360);
+        Light how_we_know_opens_by_click_and_keyboard_at_1280px => |b| support::opens_by_click_and_keyboard(b, 1280);
+        Light how_we_know_opens_without_javascript => support::opens_without_javascript;
+        Light how_we_know_grows_its_cross_origin_frame => support::its_frame_grows_to_it;
         Light taps_on_rings_and_names_choose_layers => figure::taps_on_rings_and_names_choose_layers;
         Light zoomed_and_spaced_text_fit => figure::zoomed_and_spaced_text_fit;
         Light quote_links_open_their_quote => quote_links::quote_links_open_their_quote;
@@ -148,6 +154,8 @@ fn chromium_only() -> Vec<Scenario> {
         Light phone_deep_links_paint_only_their_layer => |b| on_a_phone(b, first_paint::deep_links_paint_only_their_layer);
         Light phone_early_input_is_kept => |b| on_a_phone(b, early_input::early_input_is_kept);
         Light phone_taps_start_no_animation => touch::taps_start_no_animation;
+        Light how_we_know_is_read_once_by_a_screen_reader => support::read_once_by_a_screen_reader;
+        Light phone_how_we_know_opens_by_tap => support::opens_by_tap;
         Dark print_media_is_black_on_white => print::print_media_is_black_on_white;
     ]
 }
