@@ -397,48 +397,35 @@ pub trait Backed {
     fn quote_ids(&self) -> &[Spanned<Slug>];
 }
 
-impl Backed for Claim {
-    fn at(&self) -> usize {
-        self.text.span().start
-    }
-    fn words(&self) -> String {
-        self.text.get_ref().0.clone()
-    }
-    fn excerpts(&self) -> &[Spanned<Text>] {
-        &self.support
-    }
-    fn quote_ids(&self) -> &[Spanned<Slug>] {
-        &self.quotes
-    }
+/// `Backed` for a type with `support` and `quotes` fields: where it stands is `$at`'s start,
+/// its words `$words`.
+macro_rules! backed {
+    ($type:ty, |$item:ident| $at:expr, $words:expr) => {
+        impl Backed for $type {
+            fn at(&self) -> usize {
+                let $item = self;
+                $at.span().start
+            }
+            fn words(&self) -> String {
+                let $item = self;
+                $words
+            }
+            fn excerpts(&self) -> &[Spanned<Text>] {
+                &self.support
+            }
+            fn quote_ids(&self) -> &[Spanned<Slug>] {
+                &self.quotes
+            }
+        }
+    };
 }
 
-impl Backed for StageChoice {
-    fn at(&self) -> usize {
-        self.id.span().start
-    }
-    /// A stage's words are its label's, which the layer's status repeats and backs.
-    fn words(&self) -> String {
-        String::new()
-    }
-    fn excerpts(&self) -> &[Spanned<Text>] {
-        &self.support
-    }
-    fn quote_ids(&self) -> &[Spanned<Slug>] {
-        &self.quotes
-    }
-}
-
-impl Backed for Figure {
-    fn at(&self) -> usize {
-        self.value.span().start
-    }
-    fn words(&self) -> String {
-        format!("{} {}", self.value.get_ref().0, self.label.0)
-    }
-    fn excerpts(&self) -> &[Spanned<Text>] {
-        &self.support
-    }
-    fn quote_ids(&self) -> &[Spanned<Slug>] {
-        &self.quotes
-    }
-}
+backed!(Claim, |claim| claim.text, claim.text.get_ref().0.clone());
+// A stage's words are its label's, which the layer's status repeats and backs.
+backed!(StageChoice, |stage| stage.id, {
+    let _ = stage;
+    String::new()
+});
+backed!(Figure, |figure| figure.value, {
+    format!("{} {}", figure.value.get_ref().0, figure.label.0)
+});

@@ -35,7 +35,8 @@ pub async fn served_under_strict_csp(browser: &mut Browser) -> Res<()> {
 }
 
 /// With scripting off (a frame sandboxed without `allow-scripts`, the same as JavaScript
-/// disabled: `<noscript>` applies), every layer and quote is shown and the app's controls are not.
+/// disabled: `<noscript>` applies), every layer and quote is shown and the app's controls are not;
+/// each How we know opens on a click.
 pub async fn readable_without_javascript(browser: &mut Browser) -> Res<()> {
     browser.open("").await?;
     let script = format!(
@@ -47,8 +48,17 @@ frame.src = './index.html';
 frame.width = '360';
 frame.height = '800';
 frame.onload = () => {{
-  const report = staticView(frame.contentDocument);
-  report.scriptsRan = frame.contentDocument.documentElement.classList.contains('embedded') || !!frame.contentWindow.__e2e;
+  const doc = frame.contentDocument;
+  const report = staticView(doc);
+  report.scriptsRan = doc.documentElement.classList.contains('embedded') || !!frame.contentWindow.__e2e;
+  // How we know: a reader's click on each control opens it, its words on screen.
+  const disclosures = [...doc.querySelectorAll('details.support')];
+  disclosures.forEach((details) => details.querySelector('summary').click());
+  report.disclosures = disclosures.length;
+  report.disclosuresShown = disclosures.filter((details) => {{
+    const body = details.querySelector('.support__body');
+    return details.open && body.checkVisibility() && body.getBoundingClientRect().height > 0;
+  }}).length;
   frame.remove();
   done(report);
 }};
@@ -60,7 +70,12 @@ document.body.append(frame);"#
     check(report["scriptsRan"] == json!(false), || {
         format!("scripts ran in the no-script frame: {report}")
     })?;
-    expect_static_view(&report, "without JavaScript")
+    expect_static_view(&report, "without JavaScript")?;
+    let disclosures = report["disclosures"].as_u64().unwrap_or_default();
+    check(
+        disclosures > 0 && report["disclosuresShown"].as_u64() == Some(disclosures),
+        || format!("without JavaScript, How we know opens on a click: {report}"),
+    )
 }
 
 /// `dist/standalone.html` opened from disk: the deep link opens its layer and a click works.

@@ -19,7 +19,9 @@ fn story() -> Res<&'static Content> {
         .join("..")
         .join(STORY);
     let source = std::fs::read_to_string(&file).map_err(|e| format!("{STORY}: {e}"))?;
-    content_compiler::load(STORY, &source).map_err(|errors| errors.to_string())
+    // The compiler reads the story's article beside the file.
+    let file = file.to_string_lossy();
+    content_compiler::load(&file, &source).map_err(|errors| errors.to_string())
 }
 
 pub async fn a_three_layer_ukrainian_story_works(browser: &mut Browser) -> Res<()> {

@@ -123,7 +123,6 @@ fn shared() -> Vec<Scenario> {
         Light print_gives_every_layer_on_paper => print::print_gives_every_layer_on_paper;
         Light how_we_know_opens_by_click_and_keyboard_at_360px => |b| support::opens_by_click_and_keyboard(b, 360);
         Light how_we_know_opens_by_click_and_keyboard_at_1280px => |b| support::opens_by_click_and_keyboard(b, 1280);
-        Light how_we_know_opens_without_javascript => support::opens_without_javascript;
         Light how_we_know_grows_its_cross_origin_frame => support::its_frame_grows_to_it;
         Light taps_on_rings_and_names_choose_layers => figure::taps_on_rings_and_names_choose_layers;
         Light zoomed_and_spaced_text_fit => figure::zoomed_and_spaced_text_fit;

@@ -288,7 +288,9 @@ async fn tab_until_layer_tab(browser: &Browser) -> Res<()> {
 }
 
 async fn tab_until(browser: &Browser, selector: &str) -> Res<()> {
-    const MOST_PRESSES: usize = 12;
+    // A panel holds, before its Next, How we know under each of its blocks and quotes and a
+    // Copy link per quote.
+    const MOST_PRESSES: usize = 40;
     for _ in 0..MOST_PRESSES {
         browser.press(Key::Tab).await?;
         if browser.focused_matches(selector).await? {

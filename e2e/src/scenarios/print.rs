@@ -152,7 +152,8 @@ fn pdf_text(pdf: &Path) -> Res<String> {
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
-/// One space for any run of white space, no soft hyphens, ligatures as their letters (Firefox's
+/// One space for any run of white space, no soft hyphens, a word's own hyphen at a line's end
+/// joined to the rest of the word ("Euro-" / "Atlantic", a page break between), ligatures as their letters (Firefox's
 /// PDF keeps "ﬁ" as one character): text as a reader sees it.
 fn normalised(text: &str) -> String {
     const LIGATURES: [(char, &str); 5] = [
@@ -162,11 +163,12 @@ fn normalised(text: &str) -> String {
         ('\u{fb03}', "ffi"),
         ('\u{fb04}', "ffl"),
     ];
-    let letters = LIGATURES
-        .iter()
-        .fold(text.replace('\u{ad}', ""), |text, (ligature, letters)| {
-            text.replace(*ligature, letters)
-        });
+    let letters = LIGATURES.iter().fold(
+        text.replace('\u{ad}', "")
+            .replace("-\n\u{c}", "-")
+            .replace("-\n", "-"),
+        |text, (ligature, letters)| text.replace(*ligature, letters),
+    );
     letters.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

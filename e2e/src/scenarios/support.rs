@@ -1,6 +1,7 @@
 //! "How we know" (issue 22): under each block of ours, the article's words behind it, on
-//! demand. Opened by a click, by Enter and Space on its control, by a tap, without JavaScript,
-//! inside a cross-origin frame that grows to it, at a phone's width; read once by a screen
+//! demand. Opened by a click, by Enter and Space on its control, by a tap, inside a
+//! cross-origin frame that grows to it, at a phone's width (without JavaScript:
+//! `embedding::readable_without_javascript`); read once by a screen
 //! reader (the print copy is never in the accessibility tree), and printed open
 //! (`print::print_gives_every_layer_on_paper` reads every passage on paper).
 
@@ -8,7 +9,7 @@ use super::embedding::FRAME_SETTLE;
 use super::screenshots::save_scrolled_to;
 use crate::browser::Browser;
 use crate::modes::{each_case, Mode};
-use crate::page::{check, slug, STATIC_VIEW_FN};
+use crate::page::{check, slug};
 use crate::wait::Poll;
 use crate::Res;
 use coalition_explainer::content::{Support, CONTENT};
@@ -107,58 +108,6 @@ pub async fn opens_by_click_and_keyboard(browser: &mut Browser, width: u32) -> R
         expect_open(browser, true, "Space").await
     })
     .await
-}
-
-/// In a frame without scripts (the static view), a reader's click on every control opens its
-/// disclosure, with the article's words on screen.
-pub async fn opens_without_javascript(browser: &mut Browser) -> Res<()> {
-    browser.open("").await?;
-    let script = format!(
-        r#"{STATIC_VIEW_FN}
-const done = arguments[0];
-const frame = document.createElement('iframe');
-frame.sandbox = 'allow-same-origin';
-frame.src = './index.html';
-frame.width = '360';
-frame.height = '800';
-frame.onload = () => {{
-  const doc = frame.contentDocument;
-  const all = [...doc.querySelectorAll('details.support')];
-  all.forEach((details) => details.querySelector('summary').click());
-  const shown = all.filter((details) => {{
-    const body = details.querySelector('.support__body');
-    return details.open && body.checkVisibility() && body.getBoundingClientRect().height > 0;
-  }});
-  const report = {{
-    count: all.length,
-    shown: shown.length,
-    text: doc.body.textContent,
-    scriptsRan: !!frame.contentWindow.__e2e,
-  }};
-  frame.remove();
-  done(report);
-}};
-document.body.append(frame);"#
-    );
-    let report = browser.js_async(&script, vec![]).await?;
-    // The browser says it blocked the frame's scripts: that is this scenario's very setup.
-    let unexpected: Vec<String> = browser
-        .console_problems()
-        .await?
-        .into_iter()
-        .filter(|line| !line.contains("Blocked script execution"))
-        .collect();
-    check(unexpected.is_empty(), || format!("console: {unexpected:?}"))?;
-    check(report["scriptsRan"] == json!(false), || {
-        "scripts ran in the no-script frame".to_owned()
-    })?;
-    let count = report["count"].as_u64().unwrap_or_default();
-    check(count > 0 && report["shown"].as_u64() == Some(count), || {
-        format!(
-            "{} of {count} disclosures open without JavaScript",
-            report["shown"]
-        )
-    })
 }
 
 /// Framed cross-origin in a news article whose embed.js sizes the frame: opening a disclosure
