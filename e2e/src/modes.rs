@@ -136,6 +136,32 @@ impl Browser {
     }
 }
 
+impl Browser {
+    /// Scrolls the article so that the element matching `selector` in its explainer frame is
+    /// mid-screen, as a reader scrolls to what they tap: a frame from another origin cannot
+    /// scroll its article, and WebKit's driver misplaces a click on an element above the
+    /// article's screen.
+    pub async fn scroll_article_to(&self, selector: &str) -> Res<()> {
+        let inside = self
+            .in_explainer_frame(async |browser| {
+                browser
+                    .js(
+                        "return document.querySelector(arguments[0]).getBoundingClientRect().top;",
+                        vec![selector.into()],
+                    )
+                    .await
+            })
+            .await?;
+        self.js(
+            "const frame = document.querySelector('iframe');
+             scrollBy(0, frame.getBoundingClientRect().top + arguments[0] - innerHeight / 2);",
+            vec![inside],
+        )
+        .await?;
+        self.settle().await
+    }
+}
+
 /// The framed page for a deep link: `index.html?embed` plus the link's query or fragment.
 fn framed_path(link: &str) -> String {
     match link.strip_prefix('?') {

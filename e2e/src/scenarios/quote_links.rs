@@ -215,6 +215,9 @@ async fn events_reach_the_host(browser: &Browser, id: &str, article: &str) -> Re
             vec![],
         )
         .await?;
+    browser
+        .scroll_article_to(&format!("#tab-{}", slug(1)))
+        .await?;
     let link = browser.in_explainer_frame(async |browser| {
         // A forged article address from the frame's own window: ignored (only the parent may).
         browser
