@@ -1,7 +1,6 @@
 //! "How we know": under each block of ours, the article's words behind it, on demand. A native
-//! `<details>` (a tap, a click, Enter or Space, and no JavaScript needed), and beside it the same
-//! words for print (`hidden` on screen, shown by the print stylesheet: a closed `<details>`
-//! prints closed in every engine). Prerendered: the WASM draws none of it.
+//! `<details>`: a tap, a click, Enter or Space, no JavaScript needed, and printed open by the
+//! print stylesheet (`::details-content`). Prerendered: the WASM draws none of it.
 
 use crate::content::{content, Claim, Figure, Quote, Support};
 use yew::prelude::*;
@@ -69,21 +68,14 @@ fn passages(support: &[Support]) -> Html {
     }
 }
 
-/// The disclosure, then its words again for print.
 fn disclosure(intro: &str, body: Html) -> Html {
-    let words = html! {
-        <>
-            <p class="support__intro">{ intro }</p>
-            { body }
-        </>
-    };
     html! {
-        <>
-            <details class="support">
-                <summary class="support__toggle">{ content().ui.how_we_know }</summary>
-                <div class="support__body">{ words.clone() }</div>
-            </details>
-            <div class="support__print" hidden=true>{ words }</div>
-        </>
+        <details class="support">
+            <summary class="support__toggle">{ content().ui.how_we_know }</summary>
+            <div class="support__body">
+                <p class="support__intro">{ intro }</p>
+                { body }
+            </div>
+        </details>
     }
 }

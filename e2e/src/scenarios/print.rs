@@ -247,7 +247,8 @@ function backgroundBehind(el) {
 }
 return {
   panelsShown: [...document.querySelectorAll("[role=tabpanel]")].filter(shown).length,
-  controlsShown: [...document.querySelectorAll("button, [role=tab], details, .embed")].filter(shown).length,
+  // How we know prints open, its words without its control (the summary).
+  controlsShown: [...document.querySelectorAll("button, [role=tab], details:not(.support), summary, .embed")].filter(shown).length,
   headings: [...document.querySelectorAll(".panel__heading")].map((h) => ({
     text: h.textContent,
     color: rgb(getComputedStyle(h).color).slice(0, 3),

@@ -2,7 +2,7 @@
 //! demand. Opened by a click, by Enter and Space on its control, by a tap, inside a
 //! cross-origin frame that grows to it, at a phone's width (without JavaScript:
 //! `embedding::readable_without_javascript`); read once by a screen
-//! reader (the print copy is never in the accessibility tree), and printed open
+//! reader where it stands, and printed open
 //! (`print::print_gives_every_layer_on_paper` reads every passage on paper).
 
 use super::embedding::FRAME_SETTLE;
@@ -171,7 +171,7 @@ async fn frame_height_once_fitted(browser: &Browser, than: f64) -> Res<f64> {
 
 /// A screen reader meets each passage once, where it stands: closed, the accessibility tree
 /// holds a passage's words only where the page shows them outside any disclosure; open, once
-/// more for each time the disclosure shows them. The print copy, not rendered on screen, would
+/// more for each time the disclosure shows them. A copy elsewhere (say, one for print) would
 /// add them again. Chromium's own tree, through DevTools.
 pub async fn read_once_by_a_screen_reader(browser: &mut Browser) -> Res<()> {
     const SHOWN_TEXTS: &str = r#"
@@ -184,7 +184,7 @@ for (let node = walker.nextNode(); node; node = walker.nextNode()) {
   if (!norm(node.data).includes(words)) continue;
   const el = node.parentElement;
   if (body.contains(el)) inside += 1;
-  else if (!el.closest('.support__body, .support__print') && el.checkVisibility()) outside += 1;
+  else if (!el.closest('.support__body') && el.checkVisibility()) outside += 1;
 }
 return [inside, outside];"#;
     browser.open(&format!("#{}", slug(LAYER))).await?;
