@@ -31,6 +31,17 @@ fn main() {
         }
         process::exit(1);
     });
+    // A release build is what readers get: no placeholder of `cargo xtask new` may reach it.
+    if env::var("PROFILE").as_deref() == Ok("release") {
+        let left = content_compiler::placeholders(&file, &source);
+        if !left.0.is_empty() {
+            for error in &left.0 {
+                println!("cargo:warning={error}");
+                eprintln!("error: {error}");
+            }
+            process::exit(1);
+        }
+    }
     // Tests and tools find the file the app was built from (its article sits beside it).
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let path = Path::new(&root).join(&file);

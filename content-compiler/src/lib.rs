@@ -65,6 +65,33 @@ pub fn parse(file: &str, source: &str) -> Result<ContentFile, ContentErrors> {
     }
 }
 
+/// The mark of a placeholder's words (`cargo xtask new` writes them): a release build refuses
+/// a content file that still holds one.
+pub const PLACEHOLDER: &str = "TODO";
+
+/// Every line of `source` whose value still holds a placeholder, as `file:line: key: message`:
+/// what a release build refuses (comments, which readers never see, may mention it).
+pub fn placeholders(file: &str, source: &str) -> ContentErrors {
+    let lines = LineIndex::new(file, source);
+    let mut offset = 0;
+    let mut found = Vec::new();
+    for line in source.split_inclusive('\n') {
+        let code = line.trim_start();
+        if !code.starts_with('#') && code.contains(PLACEHOLDER) {
+            let key = code
+                .split_once('=')
+                .map_or("(list item)", |(key, _)| key.trim());
+            found.push(lines.error(
+                offset,
+                key,
+                format!("a placeholder ({PLACEHOLDER}) is left: write the story's own words"),
+            ));
+        }
+        offset += line.len();
+    }
+    ContentErrors(found)
+}
+
 /// The source article of the content file at `file`: `source.article` is relative to it.
 pub fn article_path(file: &str, content: &ContentFile) -> std::path::PathBuf {
     let folder = std::path::Path::new(file)

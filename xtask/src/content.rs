@@ -34,6 +34,14 @@ pub fn run_task(file: Option<String>) -> Result<(), String> {
         content_compiler::article_path(&file, &content).display()
     );
     list_claims(&content, &claims);
+    let left = content_compiler::placeholders(&file, &source);
+    if !left.0.is_empty() {
+        print!("\n{left}");
+        println!(
+            "{} placeholder(s) left: a release build refuses them",
+            left.0.len()
+        );
+    }
     Ok(())
 }
 

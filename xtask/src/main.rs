@@ -5,6 +5,7 @@
 //! - `build`: the deployable site in `dist/` (`trunk build --release`), with its sizes.
 //! - `test`: every test: native (content, reducer, deep links, server renders), then the
 //!   browser test in headless Chromium, then the release build.
+//! - `new DIR`: a new story to fill in, `DIR/story.toml` and `DIR/article.txt` (new_story.rs).
 //! - `content [FILE]`: the editors' loop: validates a content file and checks its quotes
 //!   against the article in seconds, without building the WASM (see content.rs).
 //! - `lint`: `cargo fmt --check` and clippy (native and WASM) with `-D warnings`, as `test` runs them.
@@ -21,6 +22,7 @@ mod command;
 mod content;
 mod fixture;
 mod minify;
+mod new_story;
 mod prerender;
 mod preview;
 mod setup;
@@ -35,7 +37,7 @@ mod wasm_names;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | build | build-fixture | test | content [FILE] | lint | check-html | setup | prerender | preview-image>";
+    "usage: cargo xtask <serve | build | build-fixture | test | new DIR | content [FILE] | lint | check-html | setup | prerender | preview-image | bench>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         "build-fixture" => setup::build_tools().and_then(|()| fixture::build()),
         "test" => tests::run_all(),
         "content" => content::run_task(std::env::args().nth(2)),
+        "new" => new_story::run_task(std::env::args().nth(2)),
         "lint" => tests::lint_task(),
         "check-html" => check_html::run_task(),
         "setup" => setup::build_tools().and_then(|()| setup::browser_tools()),
