@@ -6,6 +6,7 @@
 mod codegen;
 mod error;
 pub mod model;
+mod read;
 pub mod sources;
 mod validate;
 pub mod verbatim;
@@ -15,6 +16,7 @@ pub use codegen::{Reach, ANALYSIS_CHANNEL};
 pub use content_schema;
 pub use error::{ContentError, ContentErrors};
 pub use model::ContentFile;
+pub use read::MOST_PROBLEMS;
 pub use validate::{MAX_LAYERS, MIN_LAYERS};
 
 use error::LineIndex;
@@ -24,28 +26,7 @@ use error::LineIndex;
 /// the article it names. Every problem is reported at once.
 pub fn parse(file: &str, source: &str) -> Result<ContentFile, ContentErrors> {
     let lines = LineIndex::new(file, source);
-    let read_error = |error: toml::de::Error, field: String| {
-        let offset = error.span().map_or(0, |span| span.start);
-        ContentErrors(vec![lines.error(
-            offset,
-            field,
-            error.message().trim().to_owned(),
-        )])
-    };
-    let deserializer =
-        toml::Deserializer::parse(source).map_err(|e| read_error(e, "(syntax)".to_owned()))?;
-    let content: ContentFile = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        // `Spanned` values add a private step to the path that means nothing to an editor.
-        let field = match e
-            .path()
-            .to_string()
-            .replace(".$__serde_spanned_private_value", "")
-        {
-            path if path == "." => "(top level)".to_owned(),
-            path => path,
-        };
-        read_error(e.into_inner(), field)
-    })?;
+    let content = read::read(source, &lines).map_err(capped)?;
     let mut errors = validate::validate(&content, &lines);
     match std::fs::read_to_string(article_path(file, &content)) {
         Ok(article) => sources::check_against(&content, &article, &lines, &mut errors),
@@ -61,8 +42,23 @@ pub fn parse(file: &str, source: &str) -> Result<ContentFile, ContentErrors> {
     if errors.is_empty() {
         Ok(content)
     } else {
-        Err(ContentErrors(errors))
+        Err(capped(errors))
     }
+}
+
+/// At most `read::MOST_PROBLEMS` problems, the first ones, and a last line saying how many more.
+fn capped(mut errors: Vec<ContentError>) -> ContentErrors {
+    let more = errors.len().saturating_sub(read::MOST_PROBLEMS);
+    if more > 0 {
+        errors.truncate(read::MOST_PROBLEMS);
+        let last = errors.last().cloned().expect("over the cap");
+        errors.push(ContentError {
+            field: "(more)".to_owned(),
+            message: format!("{more} more problem(s) not listed: fix these first"),
+            ..last
+        });
+    }
+    ContentErrors(errors)
 }
 
 /// The mark of a placeholder's words (`cargo xtask new` writes them): a release build refuses

@@ -875,3 +875,76 @@ fn an_unreadable_article_is_refused() {
     );
     assert!(errors[0].ends_with(": every quote and excerpt is checked against it"));
 }
+
+/// Problems of shape in different sections are all named in one run: an editor fixes them
+/// together (issue 23), not one per build.
+#[test]
+fn problems_in_several_sections_are_reported_at_once() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen("slug = \"first-layer\"", "slug = \"First Layer\"", 1)
+            .replacen("speaker = \"Beta\"", "speaker = \" \"", 1)
+            .replacen(
+                "declaration_date = \"2026-01-06\"",
+                "declaration_date = \"soon\"",
+                1,
+            )
+    });
+    let at = |needle: &str| line_of(&broken, needle, 0);
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(
+        errors[0].starts_with(&format!(
+            "{FILE}:{}: meta.declaration_date: `soon`",
+            at("\"soon\"")
+        )),
+        "{errors:?}"
+    );
+    assert!(errors.contains(&format!(
+        "{FILE}:{}: layers[0].slug: `First Layer` is not a valid slug: use lowercase letters, digits and single hyphens",
+        at("First Layer")
+    )), "{errors:?}");
+    assert!(
+        errors.contains(&format!(
+            "{FILE}:{}: quotes[1].speaker: must not be empty",
+            at("speaker = \" \"")
+        )),
+        "{errors:?}"
+    );
+}
+
+/// Every syntax problem the reader can recover from is named in one run.
+#[test]
+fn several_syntax_problems_are_reported_at_once() {
+    let (broken, errors) = errors_after(|s| {
+        s.replacen("title = \"Title\"", "title = \"Title", 1)
+            .replacen("heading = \"Why now\"", "heading = Why now", 1)
+    });
+    assert!(errors.len() >= 2, "{errors:?}");
+    for needle in ["title = \"Title", "heading = Why now"] {
+        let line = line_of(&broken, needle, 0);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with(&format!("{FILE}:{line}: (syntax): "))),
+            "{needle:?} at line {line}: {errors:?}"
+        );
+    }
+}
+
+/// Past `MOST_PROBLEMS` the list stops, saying how many more there are.
+#[test]
+fn a_file_full_of_problems_lists_the_first_hundred() {
+    let blank = (0..150)
+        .map(|i| format!("\n[[quotes]]\nid = \"extra-{i}\"\ntext = \" \"\nspeaker = \"X\"\ndate = \"2026-01\"\nchannel = \"statement\"\nattribution = [\"x\"]\n"))
+        .collect::<String>();
+    let (_, errors) = errors_after(|s| format!("{s}{blank}"));
+    assert_eq!(
+        errors.len(),
+        content_compiler::MOST_PROBLEMS + 1,
+        "{errors:?}"
+    );
+    let last = errors.last().expect("a last line");
+    assert!(
+        last.contains("(more): 50 more problem(s) not listed"),
+        "{last}"
+    );
+}
