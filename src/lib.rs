@@ -18,4 +18,6 @@ pub use components::{App, AppProps};
 /// The id of the element the explainer lives in: filled by the prerender, hydrated in the browser.
 pub const ROOT_ID: &str = "explainer";
 #[cfg(not(target_arch = "wasm32"))]
+pub mod hyphens;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod server;

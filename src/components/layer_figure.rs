@@ -79,12 +79,13 @@ fn caption() -> Html {
 /// Layer `index`'s number, name and tagline.
 #[cfg(not(target_arch = "wasm32"))]
 fn tab_label(index: usize) -> Html {
+    use crate::hyphens::soft_hyphens;
     let layer = &content().layers[index];
     html! {
         <>
             <span class="layers__number" aria-hidden="true">{ index + 1 }</span>
             <span class="layers__text">
-                <span class="layers__name">{ layer.name }</span>
+                <span class="layers__name">{ soft_hyphens(layer.name, content().meta.lang) }</span>
                 <span class="layers__tagline">{ layer.tagline.text }</span>
             </span>
         </>

@@ -72,7 +72,7 @@ fn facts(index: usize) -> Html {
     let heading_id = format!("{}-heading", panel_id(layer.slug));
     html! {
         <>
-            <h2 id={heading_id} class="panel__heading">{ layer.name }</h2>
+            <h2 id={heading_id} class="panel__heading">{ crate::hyphens::soft_hyphens(layer.name, content().meta.lang) }</h2>
             <p>{ Claim::paragraph(layer.summary) }</p>
             { claims_support(summary_claims) }
             <dl class="panel__facts">

@@ -11,6 +11,7 @@ mod first_paint;
 mod fixture_story;
 mod iframe_resizer;
 mod layout;
+mod names;
 mod navigation;
 mod print;
 mod quote_links;
@@ -92,6 +93,7 @@ fn shared() -> Vec<Scenario> {
         Light layout_at_320px => |b| layout::at_width(b, 320);
         Light layout_at_768px => |b| layout::at_width(b, 768);
         Light layout_at_1280px => |b| layout::at_width(b, 1280);
+        Light names_wrap_at_syllables => names::names_wrap_at_syllables;
         Light live_region_announces_layer_name => accessibility::live_region_announces_layer_name;
         Light quotes_are_captioned_figures => accessibility::quotes_are_captioned_figures;
         Light scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;

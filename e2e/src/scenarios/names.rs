@@ -1,0 +1,64 @@
+//! Long names on narrow screens (issue 23): a tab's name and a panel's heading wrap between
+//! words or at a syllable, with a hyphen (the prerender's soft hyphens, in the story's language),
+//! never mid-word without one, and never overflow their box; at 320, 360 and 390 px, in the
+//! real story and in the Ukrainian test story.
+
+use crate::browser::Browser;
+use crate::page::{check, Failures};
+use crate::server::Server;
+use crate::Res;
+
+/// Every line break inside a word of each name, and every overflowing name: a break is right
+/// only after a soft hyphen (the engine draws a hyphen there).
+const BREAKS_JS: &str = r#"
+const found = [];
+for (const el of document.querySelectorAll('.layers__name, .panel__heading')) {
+  if (!el.checkVisibility()) continue;
+  if (el.scrollWidth > el.clientWidth + 1) found.push(`${el.textContent} overflows its box`);
+  const text = el.firstChild;
+  if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+  const data = text.data;
+  let previousTop = null;
+  for (let i = 0; i < data.length; i += 1) {
+    if (data[i] === ' ' || data[i] === '\u00ad') { if (data[i] === ' ') previousTop = null; continue; }
+    const range = document.createRange();
+    range.setStart(text, i);
+    range.setEnd(text, i + 1);
+    // A character just after a break may also report an empty box at the line's end.
+    const rect = [...range.getClientRects()].filter((r) => r.width > 0).pop();
+    if (!rect) continue;
+    if (previousTop !== null && rect.top > previousTop + 1 && data[i - 1] !== '\u00ad') {
+      found.push(`${data.replace(/\u00ad/g, '')} breaks before "${data.slice(i).replace(/\u00ad/g, '')}" without a hyphen`);
+    }
+    previousTop = rect.top;
+  }
+}
+return found;"#;
+
+pub async fn names_wrap_at_syllables(browser: &mut Browser) -> Res<()> {
+    let story = Server::start(crate::fixture_site_folder()).map_err(|e| {
+        format!("{e}; the test story's site is built by `cargo xtask build-fixture`")
+    })?;
+    let mut failures = Failures::default();
+    for width in [320, 360, 390] {
+        browser.set_viewport(width, 900).await?;
+        for (site, base) in [
+            ("the explainer", browser.server.base_url.clone()),
+            ("the Ukrainian test story", story.base_url.clone()),
+        ] {
+            let outcome = async {
+                browser.goto(&format!("{base}/")).await?;
+                browser
+                    .wait_until("return !!document.querySelector('.layers__name');", "tabs")
+                    .await?;
+                let found = browser.js(BREAKS_JS, vec![]).await?;
+                let found = found.as_array().cloned().unwrap_or_default();
+                check(found.is_empty(), || format!("{found:?}"))
+            }
+            .await;
+            failures.note(&format!("{site} at {width} px"), outcome);
+        }
+    }
+    browser.goto("about:blank").await?;
+    failures.into_result()
+}
