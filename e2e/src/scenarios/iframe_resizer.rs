@@ -137,6 +137,9 @@ pub async fn forged_messages_are_ignored(browser: &mut Browser, parent: Parent) 
         browser
             .js(POST_FROM_PARENT_JS, vec![json!(MALFORMED), json!(forger)])
             .await?;
+        browser
+            .scroll_article_to(&format!("#tab-{}", slug(1)))
+            .await?;
         browser.in_explainer_frame(async |b| {
             b.wait_until(
                 "return ['self', 'parent', 'sibling'].every(from => window.__e2eDone.includes('e2e-done:' + from));",
