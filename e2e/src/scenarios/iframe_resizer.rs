@@ -251,8 +251,11 @@ async fn leave_host(browser: &mut Browser, parent: Parent) -> Res<()> {
         .in_explainer_frame(async |b| b.take_page_problems().await)
         .await;
     let in_article = browser.take_page_problems().await;
-    let in_engine = browser.console_problems().await;
+    // The engine's console is read after leaving: leaving cuts the library's frame callback
+    // short, and Firefox says so there (one of the library's own lines).
     browser.goto("about:blank").await?;
+    browser.settle().await?;
+    let in_engine = browser.console_problems().await;
     let mut problems = in_frame?;
     problems.extend(in_article?);
     problems.extend(in_engine?);

@@ -152,7 +152,8 @@ fn pdf_text(pdf: &Path) -> Res<String> {
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
-/// One space for any run of white space, no soft hyphens, a word's own hyphen at a line's end
+/// One space for any run of white space, no soft hyphens (Chromium's PDF gives a name's, from
+/// src/hyphens.rs, each with a line break after it), a word's own hyphen at a line's end
 /// joined to the rest of the word ("Euro-" / "Atlantic", a page break between), ligatures as their letters (Firefox's
 /// PDF keeps "ﬁ" as one character): text as a reader sees it.
 fn normalised(text: &str) -> String {
@@ -164,7 +165,9 @@ fn normalised(text: &str) -> String {
         ('\u{fb04}', "ffl"),
     ];
     let letters = LIGATURES.iter().fold(
-        text.replace('\u{ad}', "")
+        text.replace("\u{ad}\n\u{c}", "")
+            .replace("\u{ad}\n", "")
+            .replace('\u{ad}', "")
             .replace("-\n\u{c}", "-")
             .replace("-\n", "-"),
         |text, (ligature, letters)| text.replace(*ligature, letters),
