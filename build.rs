@@ -25,8 +25,11 @@ fn main() {
     };
     let generated = content_compiler::compile(&file, &source, reach).unwrap_or_else(|errors| {
         for error in &errors.0 {
-            // Printed as cargo warnings too, so the message shows even in quiet builds.
-            println!("cargo:warning={error}");
+            // Printed as cargo warnings too, so the message shows even in quiet builds (one
+            // warning a line: cargo takes a warning to its line's end).
+            for line in error.to_string().lines() {
+                println!("cargo:warning={line}");
+            }
             eprintln!("error: {error}");
         }
         process::exit(1);

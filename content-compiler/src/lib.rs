@@ -1,10 +1,12 @@
 //! Reads the explainer's content file, validates it, and compiles it into Rust statics.
 //!
 //! Used by the app's `build.rs`, so a broken content file fails the build with messages of the
-//! form `content/explainer.toml:42: layers[1].quotes[2]: no quote has the id `x``.
+//! form `content/explainer.toml:42:8: layers[1].quotes[2]: no quote has the id `x``, the line
+//! itself, and a hint.
 
 mod codegen;
 mod error;
+mod hint;
 pub mod model;
 mod read;
 pub mod sources;
@@ -26,24 +28,31 @@ use error::LineIndex;
 /// the article it names. Every problem is reported at once.
 pub fn parse(file: &str, source: &str) -> Result<ContentFile, ContentErrors> {
     let lines = LineIndex::new(file, source);
-    let content = read::read(source, &lines).map_err(capped)?;
-    let mut errors = validate::validate(&content, &lines);
-    match std::fs::read_to_string(article_path(file, &content)) {
-        Ok(article) => sources::check_against(&content, &article, &lines, &mut errors),
-        Err(error) => errors.push(lines.error(
+    let reading = read::read(source, &lines);
+    let Some(content) = &reading.file else {
+        return Err(capped(reading.problems));
+    };
+    let mut rules = validate::validate(content, &lines);
+    match std::fs::read_to_string(article_path(file, content)) {
+        Ok(article) => sources::check_against(content, &article, &lines, &mut rules),
+        Err(error) => rules.push(lines.error(
             content.source.article.span().start,
             "source.article",
             format!(
                 "cannot read {}: {error}: every quote and excerpt is checked against it",
-                article_path(file, &content).display()
+                article_path(file, content).display()
             ),
         )),
     }
+    rules.retain(|problem| !reading.about_stand_in(problem));
+    let mut errors = reading.problems;
+    errors.append(&mut rules);
     if errors.is_empty() {
-        Ok(content)
-    } else {
-        Err(capped(errors))
+        return Ok(reading.file.expect("the file read"));
     }
+    // In the file's order, as an editor reads it.
+    errors.sort_by_key(|problem| problem.line);
+    Err(capped(errors))
 }
 
 /// At most `read::MOST_PROBLEMS` problems, the first ones, and a last line saying how many more.

@@ -225,7 +225,9 @@ impl<'de> Deserialize<'de> for Slug {
         let raw = String::deserialize(deserializer)?;
         if !Slug::is_valid(&raw) {
             return Err(de::Error::custom(format!(
-                "`{raw}` is not a valid slug: use lowercase letters, digits and single hyphens"
+                "`{raw}` is not a valid slug: use lowercase letters, digits and single hyphens{}`{}`",
+                crate::hint::HINT_MARK,
+                crate::hint::slug_from(&raw)
             )));
         }
         Ok(Slug(raw))

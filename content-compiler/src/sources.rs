@@ -104,8 +104,11 @@ pub(crate) fn check_structure(
         }
         for (i, id) in claim.quote_ids().iter().enumerate() {
             if !quote_ids.contains(id.get_ref().0.as_str()) {
-                let message = format!("no quote has the id `{}`", id.get_ref().0);
-                errors.push(lines.error(id.span().start, format!("{field}.quotes[{i}]"), message));
+                let wanted = &id.get_ref().0;
+                let message = format!("no quote has the id `{wanted}`");
+                let hint = crate::hint::one_of(wanted, quote_ids.iter().copied());
+                let problem = lines.error(id.span().start, format!("{field}.quotes[{i}]"), message);
+                errors.push(problem.with_hint(hint));
             }
         }
     }
@@ -170,7 +173,11 @@ pub(crate) fn check_against(
             errors.push(lines.error(at, field, format!("{what} holds no words")));
         } else if let Some(missing) = missing_parts(text, article).into_iter().next() {
             let message = format!("{what} is not verbatim in the article: {missing:?}");
-            errors.push(lines.error(at, field, message));
+            let problem = lines.error(at, field, message);
+            errors.push(match crate::hint::article_has(&missing, article) {
+                Some(words) => problem.with_hint(format!("the article has {words:?}")),
+                None => problem,
+            });
         }
     };
     for (i, quote) in file.quotes.iter().enumerate() {

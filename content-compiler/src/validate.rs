@@ -208,11 +208,13 @@ fn check_stages(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<Conte
         let id = &layer.stage.id.get_ref().0;
         if !stage_ids.contains(id.as_str()) {
             let message = format!("no stage has the id `{id}`");
-            errors.push(lines.error(
-                layer.stage.id.span().start,
-                format!("layers[{i}].stage.id"),
-                message,
-            ));
+            let hint = crate::hint::one_of(id, stage_ids.iter().copied());
+            let at = layer.stage.id.span().start;
+            errors.push(
+                lines
+                    .error(at, format!("layers[{i}].stage.id"), message)
+                    .with_hint(hint),
+            );
         }
     }
     for (i, stage) in stages.iter().enumerate() {
@@ -327,7 +329,13 @@ fn check_references(
         let id = &reference.get_ref().0;
         if !quote_ids.contains(id.as_str()) {
             let message = format!("no quote has the id `{id}`");
-            errors.push(lines.error(reference.span().start, format!("{field}[{i}]"), message));
+            let hint = crate::hint::one_of(id, quote_ids.iter().copied());
+            let at = reference.span().start;
+            errors.push(
+                lines
+                    .error(at, format!("{field}[{i}]"), message)
+                    .with_hint(hint),
+            );
         }
     }
 }
@@ -336,16 +344,14 @@ fn check_channels(content: &ContentFile, lines: &LineIndex, errors: &mut Vec<Con
     for (i, quote) in content.quotes.iter().enumerate() {
         let channel = &quote.channel.get_ref().0;
         if !content.channels.contains_key(channel) {
-            let known: Vec<&str> = content.channels.keys().map(String::as_str).collect();
-            let message = format!(
-                "unknown channel `{channel}`; the [channels] table has: {}",
-                known.join(", ")
+            let message = format!("unknown channel `{channel}`: not in the [channels] table");
+            let hint = crate::hint::one_of(channel, content.channels.keys().map(String::as_str));
+            let at = quote.channel.span().start;
+            errors.push(
+                lines
+                    .error(at, format!("quotes[{i}].channel"), message)
+                    .with_hint(hint),
             );
-            errors.push(lines.error(
-                quote.channel.span().start,
-                format!("quotes[{i}].channel"),
-                message,
-            ));
         }
     }
 }

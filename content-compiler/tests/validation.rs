@@ -1,7 +1,7 @@
 //! The content file's rules, proven on a small valid fixture and on broken copies of it.
 //! Each broken copy must fail with a message naming file, line and field.
 
-use content_compiler::{compile, parse, Reach, MAX_LAYERS, MIN_LAYERS};
+use content_compiler::{compile, parse, ContentError, Reach, MAX_LAYERS, MIN_LAYERS};
 
 /// The valid fixture's path from the crate's folder (where tests run): its article is beside it.
 const FILE: &str = "tests/fixtures/valid.toml";
@@ -19,12 +19,20 @@ fn line_of(source: &str, needle: &str, occurrence: usize) -> usize {
         .unwrap_or_else(|| panic!("`{needle}` not in fixture"))
 }
 
-/// Applies `edit` to the valid fixture and returns the error messages it produces.
+/// Applies `edit` to the valid fixture and returns the problems it produces, each as
+/// `file:line: field: message` (the column, the line and the hint have tests of their own).
 fn errors_after(edit: impl Fn(&str) -> String) -> (String, Vec<String>) {
+    let (broken, problems) = problems_after(edit);
+    let at_line = |p: &ContentError| format!("{}:{}: {}: {}", p.file, p.line, p.field, p.message);
+    (broken, problems.iter().map(at_line).collect())
+}
+
+/// Applies `edit` to the valid fixture and returns the problems it produces.
+fn problems_after(edit: impl Fn(&str) -> String) -> (String, Vec<ContentError>) {
     let broken = edit(VALID);
     assert_ne!(broken, VALID, "the edit must change the fixture");
     let errors = parse(FILE, &broken).expect_err("a broken fixture must not parse");
-    (broken, errors.0.iter().map(ToString::to_string).collect())
+    (broken, errors.0)
 }
 
 fn assert_single_error(errors: &[String], expected: &str) {
@@ -180,12 +188,17 @@ fn unknown_quote_reference_is_refused() {
 
 #[test]
 fn unknown_channel_lists_the_known_ones() {
-    let (broken, errors) =
-        errors_after(|s| s.replacen("channel = \"statement\"", "channel = \"tweet\"", 1));
+    let (broken, problems) =
+        problems_after(|s| s.replacen("channel = \"statement\"", "channel = \"tweet\"", 1));
     let line = line_of(&broken, "channel = \"tweet\"", 0);
-    assert_single_error(
-        &errors,
-        &format!("{FILE}:{line}: quotes[0].channel: unknown channel `tweet`; the [channels] table has: analysis, statement"),
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].headline(),
+        format!("{FILE}:{line}:11: quotes[0].channel: unknown channel `tweet`: not in the [channels] table")
+    );
+    assert_eq!(
+        problems[0].hint.as_deref(),
+        Some("one of `analysis`, `statement`")
     );
 }
 
@@ -323,20 +336,25 @@ fn unknown_stage_is_refused_and_the_unused_one_reported() {
     assert_eq!(
         errors,
         [
-            format!("{FILE}:{reference}: layers[1].stage.id: no stage has the id `signed`"),
             format!("{FILE}:{unused}: stages[1]: no layer has the stage `offered`: the legend lists only stages the figure draws"),
+            format!("{FILE}:{reference}: layers[1].stage.id: no stage has the id `signed`"),
         ]
     );
 }
 
 #[test]
 fn unknown_line_is_refused_with_the_known_ones() {
-    let (broken, errors) =
-        errors_after(|s| s.replacen("line = \"dash-dot\"", "line = \"wavy\"", 1));
+    let (broken, problems) =
+        problems_after(|s| s.replacen("line = \"dash-dot\"", "line = \"wavy\"", 1));
     let line = line_of(&broken, "line = \"wavy\"", 0);
-    assert_single_error(
-        &errors,
-        &format!("{FILE}:{line}: stages[1].line: unknown variant `wavy`, expected one of `solid`, `dashed`, `dotted`, `dash-dot`"),
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].headline(),
+        format!("{FILE}:{line}:8: stages[1].line: unknown variant `wavy`")
+    );
+    assert_eq!(
+        problems[0].hint.as_deref(),
+        Some("expected one of `solid`, `dashed`, `dotted`, `dash-dot`")
     );
 }
 
@@ -943,8 +961,70 @@ fn a_file_full_of_problems_lists_the_first_hundred() {
         "{errors:?}"
     );
     let last = errors.last().expect("a last line");
+    // Each blank quote is also unattributed: its channel and attribution are refused too.
     assert!(
-        last.contains("(more): 50 more problem(s) not listed"),
+        last.contains("(more): 350 more problem(s) not listed"),
         "{last}"
+    );
+}
+
+/// The four mistakes of a first try, all in one run: two that stop a value reading (a bad slug,
+/// a blank speaker) and two that only the rules find (an unknown stage, a quote changed by one
+/// letter), each with its place, its line and a hint.
+#[test]
+fn values_that_do_not_read_do_not_hide_the_rules() {
+    let (broken, problems) = problems_after(|s| {
+        s.replacen("slug = \"first-layer\"", "slug = \"First Layer\"", 1)
+            .replacen(
+                SECOND_LAYER_STAGE,
+                &SECOND_LAYER_STAGE.replace("\"offered\"", "\"ofered\""),
+                1,
+            )
+            .replacen("speaker = \"Beta\"", "speaker = \" \"", 1)
+            .replacen(
+                "text = \"Alpha said this.\"",
+                "text = \"Alpha said thus.\"",
+                1,
+            )
+    });
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "stages[1]", // `offered`, which the misspelt stage leaves unused
+            "layers[0].slug",
+            "layers[1].stage.id",
+            "quotes[0].text",
+            "quotes[1].speaker"
+        ],
+        "{problems:#?}"
+    );
+    let slug = &problems[1];
+    assert_eq!(slug.line, line_of(&broken, "First Layer", 0));
+    assert_eq!(
+        (slug.column, slug.text.as_str()),
+        (8, "slug = \"First Layer\"")
+    );
+    assert_eq!(slug.hint.as_deref(), Some("`first-layer`"));
+    assert_eq!(problems[2].hint.as_deref(), Some("did you mean `offered`?"));
+    let quote = problems[3].hint.as_deref().expect("the article's words");
+    assert_eq!(quote, "the article has \"Alpha said this.\"");
+}
+
+/// What the terminal shows: the headline, the line with a caret under the value, the hint.
+#[test]
+fn a_problem_shows_its_line_and_hint() {
+    let (broken, problems) =
+        problems_after(|s| s.replacen("slug = \"first-layer\"", "slug = \"First Layer\"", 1));
+    let line = line_of(&broken, "First Layer", 0);
+    let pad = " ".repeat(line.to_string().len());
+    assert_eq!(
+        problems[0].to_string(),
+        format!(
+            "{FILE}:{line}:8: layers[0].slug: `First Layer` is not a valid slug: use lowercase letters, digits and single hyphens\n \
+             {line} | slug = \"First Layer\"\n \
+             {pad} |        ^\n \
+             {pad} = hint: `first-layer`"
+        )
     );
 }

@@ -131,7 +131,7 @@ fn a_claim_saying_more_than_its_support_is_marked_and_a_new_figure_refused() {
     assert!(!output.status.success(), "{out}");
     assert!(
         out.contains(&format!(
-            "{}:{line}: layers[0].summary[0]: the number(s) 2027 in none of its support",
+            "{}:{line}:8: layers[0].summary[0]: the number(s) 2027 in none of its support",
             file.display()
         )),
         "{out}"
@@ -147,7 +147,7 @@ fn a_file_that_fails_validation_says_where_and_exits_non_zero() {
     assert!(!output.status.success(), "{out}");
     assert!(
         out.contains(&format!(
-            "{}:{line}: layers[0].slug: `Not A Slug",
+            "{}:{line}:8: layers[0].slug: `Not A Slug",
             file.display()
         )),
         "{out}"
@@ -172,7 +172,7 @@ fn a_quote_the_article_does_not_hold_is_named_and_exits_non_zero() {
     let out = stdout(&output);
     assert!(!output.status.success(), "{out}");
     assert!(
-        out.contains(&format!("{}:{line}: quotes[0].text: ", file.display()))
+        out.contains(&format!("{}:{line}:8: quotes[0].text: ", file.display()))
             && out.contains("is not verbatim in the article: \"Never said: "),
         "{out}"
     );
