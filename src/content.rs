@@ -27,9 +27,10 @@ pub fn content() -> &'static Content {
     return SHOWN.with(std::cell::Cell::get);
 }
 
-/// Shows `shown` until the returned guard is dropped, then what was shown before.
+/// Shows `shown` until the returned guard is dropped, then what was shown before: for the
+/// server renderer and tools (the editors' live page, `cargo xtask serve`) on this thread.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn show(shown: &'static Content) -> impl Drop {
+pub fn show(shown: &'static Content) -> impl Drop {
     Restore::after(|| SHOWN.with(|cell| cell.set(shown)))
 }
 

@@ -1,7 +1,7 @@
 //! Project automation (`cargo xtask <task>`), in Rust like the rest of the project.
 //!
 //! Every task first installs what is missing on a fresh machine, then does its work:
-//! - `serve`: the explainer at http://127.0.0.1:8080 with `trunk serve`.
+//! - `serve`: the editors' loop at http://127.0.0.1:8080: problems in the page, words live (serve/).
 //! - `build`: the deployable site in `dist/` (`trunk build --release`), with its sizes.
 //! - `test`: every test: native (content, reducer, deep links, server renders), then the
 //!   browser test in headless Chromium, then the release build.
@@ -25,6 +25,7 @@ mod minify;
 mod new_story;
 mod prerender;
 mod preview;
+mod serve;
 mod setup;
 mod share;
 mod sizes;
@@ -42,7 +43,7 @@ const USAGE: &str =
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let outcome = match task.as_str() {
-        "serve" => serve(),
+        "serve" => serve::run(),
         "build" => build(),
         "build-fixture" => setup::build_tools().and_then(|()| fixture::build()),
         "test" => tests::run_all(),
@@ -63,12 +64,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn serve() -> Result<(), String> {
-    setup::build_tools()?;
-    println!("Serving the explainer at http://127.0.0.1:8080/ (Ctrl-C stops it)");
-    command::run(command::trunk(&["serve"]))
 }
 
 pub(crate) fn build() -> Result<(), String> {

@@ -6,7 +6,7 @@
 
 use crate::share::{self, SiteAddress};
 use coalition_explainer::{
-    content::CONTENT, quote_link::loader_attribute, server::render_html, ROOT_ID,
+    content::content, quote_link::loader_attribute, server::render_html, ROOT_ID,
 };
 use std::path::{Path, PathBuf};
 
@@ -22,10 +22,21 @@ pub fn run() -> Result<(), String> {
 pub fn prerender(folder: &Path, site: Option<&SiteAddress>) -> Result<(), String> {
     let index = folder.join("index.html");
     let page = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    // `cargo xtask serve` prerenders the page again for each edit of the words, from Trunk's page.
+    if crate::serve::serving() {
+        let template = folder.join(crate::serve::TEMPLATE);
+        std::fs::write(&template, &page).map_err(|e| format!("{}: {e}", template.display()))?;
+    }
+    prerender_page(folder, &page, site)
+}
+
+/// Writes `folder/index.html` from Trunk's `page` with the content shown (`content::content`).
+pub fn prerender_page(folder: &Path, page: &str, site: Option<&SiteAddress>) -> Result<(), String> {
+    let index = folder.join("index.html");
     // First, so the page names the minified stylesheet and standalone.html inlines minified files.
     let page = match crate::minify::wanted() {
-        true => crate::minify::site(folder, &page)?,
-        false => page,
+        true => crate::minify::site(folder, page)?,
+        false => page.to_owned(),
     };
     let app = futures::executor::block_on(render_html(0));
     let app = match site {
@@ -89,7 +100,7 @@ fn name_layers_for_loader(page: &str) -> Result<String, String> {
             "index.html has no loader `{tag}…>` (Trunk.toml's pattern_script)"
         ));
     }
-    let slugs: Vec<&str> = CONTENT.layers.iter().map(|layer| layer.slug).collect();
+    let slugs: Vec<&str> = content().layers.iter().map(|layer| layer.slug).collect();
     Ok(page.replacen(
         tag,
         &format!(

@@ -8,7 +8,7 @@
 //! embed code must be absolute to work once pasted, so the build says so once instead of
 //! writing a broken one. With it, the prerendered page carries the same absolute embed code.
 
-use coalition_explainer::content::CONTENT;
+use coalition_explainer::content::content;
 use coalition_explainer::embed::{embed_snippet, Theme, INITIAL_FRAME_HEIGHT, INITIAL_FRAME_WIDTH};
 use std::path::Path;
 
@@ -86,7 +86,7 @@ impl SiteAddress {
 pub fn embed_code(site: &SiteAddress) -> String {
     embed_snippet(
         &site.of("index.html"),
-        CONTENT.meta.title,
+        content().meta.title,
         INITIAL_FRAME_HEIGHT,
         Theme::EMBEDDED_DEFAULT,
     )
@@ -96,7 +96,7 @@ pub fn embed_code(site: &SiteAddress) -> String {
 /// insert before `</head>`: title, description and the sharing tags.
 pub fn head_tags(site: Option<&SiteAddress>) -> String {
     let base = site.map_or_else(String::new, |site| site.of(""));
-    let meta = &CONTENT.meta;
+    let meta = &content().meta;
     let (width, height) = PREVIEW_SIZE;
     let tags = [
         format!("<title>{}</title>", escape(meta.title)),
@@ -118,11 +118,11 @@ pub fn head_tags(site: Option<&SiteAddress>) -> String {
         format!(r#"<meta property="og:image:height" content="{height}">"#),
         format!(
             r#"<meta property="og:image:alt" content="{}">"#,
-            escape(CONTENT.meta.figure_caption.text)
+            escape(content().meta.figure_caption.text)
         ),
         r#"<meta name="twitter:card" content="summary_large_image">"#.to_owned(),
     ];
-    let modified = CONTENT
+    let modified = content()
         .meta
         .updated
         .as_ref()
@@ -150,11 +150,11 @@ pub fn write_oembed(folder: &Path, site: Option<&SiteAddress>) -> Result<(), Str
         return Ok(());
     };
     let (width, height) = (INITIAL_FRAME_WIDTH, INITIAL_FRAME_HEIGHT);
-    let source = &CONTENT.source;
+    let source = &content().source;
     let oembed = serde_json::json!({
         "version": "1.0",
         "type": "rich",
-        "title": CONTENT.meta.title,
+        "title": content().meta.title,
         "author_name": source.author,
         "provider_name": source.publication,
         "html": embed_code(site),
@@ -177,7 +177,7 @@ fn modified_tags(iso: &str) -> String {
         "<meta property=\"article:modified_time\" content=\"{iso}\">\n    \
          <meta itemprop=\"headline\" content=\"{}\">\n    \
          <meta itemprop=\"dateModified\" content=\"{iso}\">",
-        escape(CONTENT.meta.title)
+        escape(content().meta.title)
     )
 }
 
@@ -189,13 +189,13 @@ pub fn with_language(page: &str) -> Result<String, String> {
             "index.html has no bare `<html>` tag to give the content's language".to_owned(),
         );
     }
-    let item = match CONTENT.meta.updated {
+    let item = match content().meta.updated {
         Some(_) => r#" itemscope itemtype="https://schema.org/NewsArticle""#,
         None => "",
     };
     Ok(page.replacen(
         "<html>",
-        &format!("<html lang=\"{}\"{item}>", escape(CONTENT.meta.lang)),
+        &format!("<html lang=\"{}\"{item}>", escape(content().meta.lang)),
         1,
     ))
 }

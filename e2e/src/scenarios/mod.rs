@@ -4,6 +4,7 @@
 mod accessibility;
 mod deploy_paths;
 mod early_input;
+mod editors_loop;
 mod embedding;
 mod endurance;
 mod figure;
@@ -147,6 +148,7 @@ fn shared() -> Vec<Scenario> {
 fn chromium_only() -> Vec<Scenario> {
     scenarios![
         Light print_media_is_black_on_white => print::print_media_is_black_on_white;
+        Light problems_show_in_the_page_while_serving => editors_loop::problems_show_in_the_page_while_serving;
         Light a_three_layer_ukrainian_story_works => fixture_story::a_three_layer_ukrainian_story_works;
         Light forced_colours => figure::forced_colours;
         Light auto_follows_the_system_live => theme::auto_follows_the_system_live;

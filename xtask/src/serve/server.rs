@@ -1,0 +1,157 @@
+//! The editors' server: the built site as files, each page with the live script and
+//! stylesheet added (never written into the site), and the live state as JSON for the script.
+
+use super::{Shared, LIVE_PATH};
+use std::path::{Component, Path, PathBuf};
+use tiny_http::{Header, Method, Request, Response, Server};
+
+const LIVE_SCRIPT: &str = include_str!("live.js");
+const LIVE_STYLE: &str = include_str!("live.css");
+
+pub fn start(address: &str, site: PathBuf, live: Shared) -> Result<(), String> {
+    let server = Server::http(address).map_err(|e| format!("cannot listen on {address}: {e}"))?;
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let site = site.clone();
+            let live = live.clone();
+            // A thread a request: the page's files come in parallel.
+            std::thread::spawn(move || answer(request, &site, &live));
+        }
+    });
+    Ok(())
+}
+
+fn answer(request: Request, site: &Path, live: &Shared) {
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_owned();
+    let response = match (request.method(), path.strip_prefix(LIVE_PATH)) {
+        (Method::Get | Method::Head, Some("live.js")) => text(LIVE_SCRIPT, "text/javascript"),
+        (Method::Get | Method::Head, Some("live.css")) => text(LIVE_STYLE, "text/css"),
+        (Method::Get | Method::Head, Some("state")) => text(&state(live), "application/json"),
+        (Method::Get | Method::Head, None) => file(site, &path),
+        _ => Response::from_string("").with_status_code(405),
+    };
+    // The reader may have gone; nothing to do about it.
+    let _ = request.respond(response);
+}
+
+/// `{"build": 3, "problems": [{"file", "line", "column", "field", "message", "text", "hint"}]}`
+fn state(live: &Shared) -> String {
+    let live = live.lock().expect("the loop never panics holding it");
+    let problems: Vec<serde_json::Value> = live
+        .problems
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "file": p.file, "line": p.line, "column": p.column, "field": p.field,
+                "message": p.message, "text": p.text, "hint": p.hint,
+            })
+        })
+        .collect();
+    serde_json::json!({ "build": live.build, "problems": problems }).to_string()
+}
+
+fn file(site: &Path, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    let Some(found) = within(site, path) else {
+        return Response::from_string("not found").with_status_code(404);
+    };
+    match std::fs::read(&found) {
+        Ok(bytes) if found.extension().is_some_and(|e| e == "html") => {
+            let page = with_live_tags(&String::from_utf8_lossy(&bytes));
+            text(&page, "text/html; charset=utf-8")
+        }
+        Ok(bytes) => Response::from_data(bytes).with_header(header("Content-Type", kind(&found))),
+        Err(_) => Response::from_string("not found").with_status_code(404),
+    }
+}
+
+/// The file `path` names under `site` (`/` is `index.html`); `None` for one outside it.
+fn within(site: &Path, path: &str) -> Option<PathBuf> {
+    let relative = Path::new(path.trim_start_matches('/'));
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return None;
+    }
+    let found = site.join(relative);
+    Some(if found.is_dir() {
+        found.join("index.html")
+    } else {
+        found
+    })
+}
+
+/// `page` with the live stylesheet and script, first in `<head>`: they must not wait for the app.
+fn with_live_tags(page: &str) -> String {
+    let tags = format!(
+        "<link rel=\"stylesheet\" href=\"{LIVE_PATH}live.css\"><script src=\"{LIVE_PATH}live.js\" defer></script>"
+    );
+    page.replacen("</head>", &format!("{tags}</head>"), 1)
+}
+
+fn text(body: &str, kind: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_string(body)
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn kind(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("js") => "text/javascript",
+        Some("css") => "text/css",
+        Some("wasm") => "application/wasm",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("our headers are ASCII")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_files_inside_the_site_are_served() {
+        let site = Path::new("/srv/site");
+        assert_eq!(within(site, "/boot.js"), Some(site.join("boot.js")));
+        assert_eq!(within(site, "/../secret"), None);
+        assert_eq!(within(site, "/demo/../../secret"), None);
+    }
+
+    #[test]
+    fn pages_get_the_live_tags_in_their_head() {
+        let page = with_live_tags("<head><title>x</title></head><body></body>");
+        assert_eq!(
+            page,
+            format!("<head><title>x</title><link rel=\"stylesheet\" href=\"{LIVE_PATH}live.css\"><script src=\"{LIVE_PATH}live.js\" defer></script></head><body></body>")
+        );
+    }
+
+    #[test]
+    fn the_state_lists_each_problem_with_its_place_and_hint() {
+        let live = Shared::default();
+        live.lock().unwrap().problems = vec![content_compiler::ContentError {
+            file: "story.toml".into(),
+            line: 3,
+            column: 8,
+            field: "layers[0].slug".into(),
+            message: "not a slug".into(),
+            text: "slug = \"A\"".into(),
+            hint: Some("`a`".into()),
+        }];
+        let state: serde_json::Value = serde_json::from_str(&state(&live)).unwrap();
+        assert_eq!(state["build"], 0);
+        assert_eq!(state["problems"][0]["column"], 8);
+        assert_eq!(state["problems"][0]["hint"], "`a`");
+    }
+}
