@@ -87,6 +87,12 @@ mod tests {
             soft_hyphens("EU accession", "en").replace('\u{ad}', ""),
             "EU accession"
         );
+        let german = soft_hyphens("Birnbaumbewässerungsverpflichtung", "de");
+        assert_eq!(
+            german.replace('\u{ad}', ""),
+            "Birnbaumbewässerungsverpflichtung"
+        );
+        assert!(german.matches('\u{ad}').count() >= 5, "{german:?}");
         assert_eq!(soft_hyphens("Sad: a garden", "en"), "Sad: a garden");
         assert_eq!(soft_hyphens("Multinational", "xx"), "Multinational");
     }

@@ -244,7 +244,7 @@ pub struct IsoDate {
 }
 
 /// The languages dates can be written in, by `news_style`.
-pub const DATE_LANGUAGES: [&str; 2] = ["en", "uk"];
+pub const DATE_LANGUAGES: [&str; 3] = ["en", "uk", "de"];
 
 /// Ukrainian month names: genitive after a day ("6 січня"), nominative alone ("січень").
 const UKRAINIAN_MONTHS: [(&str, &str); 12] = [
@@ -260,6 +260,22 @@ const UKRAINIAN_MONTHS: [(&str, &str); 12] = [
     ("жовтня", "жовтень"),
     ("листопада", "листопад"),
     ("грудня", "грудень"),
+];
+
+/// German month names.
+const GERMAN_MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ];
 
 const MONTHS: [&str; 12] = [
@@ -335,6 +351,7 @@ impl IsoDate {
         match lang.split('-').next() {
             Some("en") => Some(self.english_news_style()),
             Some("uk") => Some(self.ukrainian_news_style()),
+            Some("de") => Some(self.german_news_style()),
             _ => None,
         }
     }
@@ -355,6 +372,15 @@ impl IsoDate {
         match self.day {
             Some(day) => format!("{day} {genitive} {} року", self.year),
             None => format!("{nominative} {} року", self.year),
+        }
+    }
+
+    /// German news style: "6. Januar 2026", and "Januar 2026" without a day.
+    fn german_news_style(&self) -> String {
+        let month = GERMAN_MONTHS[usize::from(self.month) - 1];
+        match self.day {
+            Some(day) => format!("{day}. {month} {}", self.year),
+            None => format!("{month} {}", self.year),
         }
     }
 

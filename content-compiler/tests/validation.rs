@@ -542,6 +542,10 @@ fn dates_are_written_in_the_contents_language() {
         generated.contains(&compact(r#"label: "січень 2026 року""#)),
         "a month alone is nominative"
     );
+    let german = ukrainian.replacen("lang = \"uk\"", "lang = \"de\"", 1);
+    let generated = compact(&compile(FILE, &german, Reach::Full).expect("German compiles"));
+    assert!(generated.contains(&compact(r#"label: "6. Januar 2026""#)));
+    assert!(generated.contains(&compact(r#"label: "Januar 2026""#)));
     let british = VALID.replacen("lang = \"en\"", "lang = \"en-GB\"", 1);
     assert!(
         compile(FILE, &british, Reach::Full).is_ok(),
@@ -555,7 +559,7 @@ fn a_language_without_a_date_style_is_refused_at_meta_lang() {
     let line = line_of(&broken, "lang = \"fr\"", 0);
     assert_single_error(
         &errors,
-        &format!("{FILE}:{line}: meta.lang: no news style for dates in `fr`: the compiler writes dates in en, uk"),
+        &format!("{FILE}:{line}: meta.lang: no news style for dates in `fr`: the compiler writes dates in en, uk, de"),
     );
 }
 
