@@ -27,14 +27,20 @@ pub fn prerender(folder: &Path, site: Option<&SiteAddress>) -> Result<(), String
         let template = folder.join(crate::serve::TEMPLATE);
         std::fs::write(&template, &page).map_err(|e| format!("{}: {e}", template.display()))?;
     }
-    prerender_page(folder, &page, site)
+    prerender_page(folder, &page, site, crate::minify::wanted())
 }
 
-/// Writes `folder/index.html` from Trunk's `page` with the content shown (`content::content`).
-pub fn prerender_page(folder: &Path, page: &str, site: Option<&SiteAddress>) -> Result<(), String> {
+/// Writes `folder/index.html` from Trunk's `page` with the content shown (`content::content`),
+/// minifying the site's scripts and stylesheet first if `minify` (a release build).
+pub fn prerender_page(
+    folder: &Path,
+    page: &str,
+    site: Option<&SiteAddress>,
+    minify: bool,
+) -> Result<(), String> {
     let index = folder.join("index.html");
     // First, so the page names the minified stylesheet and standalone.html inlines minified files.
-    let page = match crate::minify::wanted() {
+    let page = match minify {
         true => crate::minify::site(folder, page)?,
         false => page.to_owned(),
     };

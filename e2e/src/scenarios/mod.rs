@@ -41,13 +41,15 @@ pub struct Scenario {
     pub name: &'static str,
     pub scheme: Scheme,
     pub run: Box<RunScenario>,
+    /// How long it may take (`crate::SCENARIO_LIMIT` but for one that builds the site itself).
+    pub limit: std::time::Duration,
 }
 
 /// `scheme name => future`: the future may use `b`, the session; `scheme` is `Light`, `Dark`
 /// or a variable holding one.
 macro_rules! scenarios {
     ($($scheme:ident $name:ident => $run:expr;)*) => {
-        vec![$(Scenario { name: stringify!($name), scheme: $scheme, run: Box::new(|b| Box::pin($run(b))) },)*]
+        vec![$(Scenario { name: stringify!($name), scheme: $scheme, run: Box::new(|b| Box::pin($run(b))), limit: crate::SCENARIO_LIMIT },)*]
     };
 }
 
@@ -146,9 +148,15 @@ fn shared() -> Vec<Scenario> {
 
 /// Print-media and forced-colours emulation and the phone profile are DevTools commands.
 fn chromium_only() -> Vec<Scenario> {
-    scenarios![
-        Light print_media_is_black_on_white => print::print_media_is_black_on_white;
+    let editors_loop = scenarios![
         Light problems_show_in_the_page_while_serving => editors_loop::problems_show_in_the_page_while_serving;
+    ];
+    let editors_loop = editors_loop.into_iter().map(|scenario| Scenario {
+        limit: editors_loop::FIRST_BUILD + crate::SCENARIO_LIMIT,
+        ..scenario
+    });
+    let mut all = scenarios![
+        Light print_media_is_black_on_white => print::print_media_is_black_on_white;
         Light a_three_layer_ukrainian_story_works => fixture_story::a_three_layer_ukrainian_story_works;
         Light forced_colours => figure::forced_colours;
         Light auto_follows_the_system_live => theme::auto_follows_the_system_live;
@@ -160,7 +168,9 @@ fn chromium_only() -> Vec<Scenario> {
         Light how_we_know_is_read_once_by_a_screen_reader => support::read_once_by_a_screen_reader;
         Light phone_how_we_know_opens_by_tap => support::opens_by_tap;
         Dark print_media_is_black_on_white => print::print_media_is_black_on_white;
-    ]
+    ];
+    all.extend(editors_loop);
+    all
 }
 
 /// Runs `scenario` under the phone profile (Chromium), undoing it whatever happened.

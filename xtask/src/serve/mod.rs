@@ -124,7 +124,8 @@ impl Editor {
         let template = self.site.join(TEMPLATE);
         let page = std::fs::read_to_string(&template)
             .map_err(|e| format!("{}: {e}", template.display()))?;
-        crate::prerender::prerender_page(&self.site, &page, None)
+        // A debug build, as Trunk made it: nothing to minify.
+        crate::prerender::prerender_page(&self.site, &page, None, false)
     }
 
     /// A Trunk build of everything; on failure, the last good page stays, with the problems.

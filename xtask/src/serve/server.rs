@@ -32,6 +32,10 @@ fn answer(request: Request, site: &Path, live: &Shared) {
         (Method::Get | Method::Head, Some("live.js")) => text(LIVE_SCRIPT, "text/javascript"),
         (Method::Get | Method::Head, Some("live.css")) => text(LIVE_STYLE, "text/css"),
         (Method::Get | Method::Head, Some("state")) => text(&state(live), "application/json"),
+        // Browsers ask for it unbidden (on the state's JSON page too): nothing, not a 404.
+        (Method::Get | Method::Head, None) if path == "/favicon.ico" => {
+            Response::from_string("").with_status_code(204)
+        }
         (Method::Get | Method::Head, None) => file(site, &path),
         _ => Response::from_string("").with_status_code(405),
     };
