@@ -6,6 +6,7 @@
 //! It serves a copy of the six-layer test story (never a file of the repository) on a port of
 //! its own; the first build is a whole debug build, so it may take minutes.
 
+use super::screenshots::save;
 use crate::browser::Browser;
 use crate::page::check;
 use crate::wait::Poll;
@@ -165,6 +166,10 @@ pub async fn problems_show_in_the_page_while_serving(browser: &mut Browser) -> R
         seen["problems"].to_string().contains("Hint: `not-a-slug`"),
         || format!("the bad slug has no hint: {seen}"),
     )?;
+    save(browser, "editors-loop-problems-1280").await?;
+    browser.set_viewport(360, 800).await?;
+    save(browser, "editors-loop-problems-360").await?;
+    browser.set_viewport(1280, 900).await?;
 
     let edited = served.original.replacen(
         "[why_now]\nheading = \"",
