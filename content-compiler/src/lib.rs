@@ -8,6 +8,7 @@ mod error;
 pub mod model;
 mod read;
 pub mod sources;
+pub mod theme;
 mod validate;
 pub mod verbatim;
 pub mod words;

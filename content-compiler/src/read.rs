@@ -4,7 +4,8 @@
 
 use crate::error::{ContentError, LineIndex};
 use crate::model::{
-    Channel, ContentFile, Correction, Layer, Meta, Quote, Source, Stage, StillOpen, UiTable, WhyNow,
+    Channel, ContentFile, Correction, Layer, Meta, Quote, Source, Stage, StillOpen, Theme, UiTable,
+    WhyNow,
 };
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
@@ -49,6 +50,7 @@ fn section(key: &str, value: &Spanned<DeValue>, lines: &LineIndex, errors: &mut 
         "still_open" => shape::<StillOpen>(key, value, lines, errors),
         "quotes" => each::<Quote>(key, value, lines, errors),
         "corrections" => each::<Correction>(key, value, lines, errors),
+        "theme" => shape::<Theme>(key, value, lines, errors),
         // An unknown table: the whole file's reading names it with what is expected.
         _ => {}
     }
