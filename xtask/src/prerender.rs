@@ -22,7 +22,11 @@ pub fn run() -> Result<(), String> {
 pub fn prerender(folder: &Path, site: Option<&SiteAddress>) -> Result<(), String> {
     let index = folder.join("index.html");
     let page = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    // First, so the page names the minified stylesheet and standalone.html inlines minified files.
+    // The theme into our own stylesheet (strict CSPs refuse inline styles), before minifying
+    // it, so the page names the final file and standalone.html inlines it.
+    let page = crate::theme::apply(folder, &page)?;
+    // Then minified, so the page names the minified stylesheet and standalone.html inlines
+    // minified files.
     let page = match crate::minify::wanted() {
         true => crate::minify::site(folder, &page)?,
         false => page,
