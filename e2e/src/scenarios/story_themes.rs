@@ -1,0 +1,129 @@
+//! The newsroom's look (issue 23, item 5): each test story built with its content file's
+//! `[theme]` (`cargo xtask build-fixture`) shows its own paper, text, accent and fonts in the
+//! session's scheme, from our own stylesheet under the strict CSP (no `<style>`, no `style=`,
+//! no violation); screenshots of each at 360 and 1280 px.
+
+use super::fixture_story::{load, STORY};
+use super::screenshots::save;
+use crate::browser::Browser;
+use crate::engine::Scheme;
+use crate::page::check;
+use crate::server::Server;
+use crate::Res;
+use content_compiler::content_schema::{Palette, Theme};
+use content_compiler::model::Colour;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+/// A test story: its name in the screenshots, its content file and its built site.
+type Story = (&'static str, &'static str, fn() -> PathBuf);
+
+const STORIES: [Story; 2] = [
+    ("uk", STORY, crate::fixture_site_folder),
+    (
+        "en",
+        "tests/fixtures/six-layers-en/story.toml",
+        crate::english_fixture_site_folder,
+    ),
+];
+
+pub async fn stories_in_their_own_themes(browser: &mut Browser) -> Res<()> {
+    for (name, file, folder) in STORIES {
+        let theme = load(file)?
+            .theme
+            .as_ref()
+            .ok_or_else(|| format!("{file} has no [theme]"))?;
+        let site = Server::start(folder()).map_err(|e| {
+            format!("{e}; the test stories' sites are built by `cargo xtask build-fixture`")
+        })?;
+        for width in [360, 1280] {
+            browser.set_viewport(width, 900).await?;
+            browser.goto("about:blank").await?;
+            browser.goto(&site.base_url).await?;
+            browser
+                .wait_until(
+                    "return getComputedStyle(document.documentElement).getPropertyValue('--stylesheet').trim() === 'loaded';",
+                    "the stylesheet",
+                )
+                .await?;
+            expect_theme(browser, theme, file).await?;
+            save(browser, &format!("story-{name}-{width}px")).await?;
+            let problems = browser.take_page_problems().await?;
+            check(problems.is_empty(), || {
+                format!("{file} at {width} px: {problems:?}")
+            })?;
+        }
+        let failed = site.failed_since(0);
+        check(failed.is_empty(), || {
+            format!("{file}'s site failed requests: {failed:?}")
+        })?;
+    }
+    browser.goto("about:blank").await
+}
+
+/// The page's computed colours and fonts are `theme`'s in the session's scheme, and it has no
+/// style of its own outside the stylesheet.
+async fn expect_theme(browser: &Browser, theme: &Theme, file: &str) -> Res<()> {
+    let palette = match browser.scheme {
+        Scheme::Light => &theme.light,
+        Scheme::Dark => &theme.dark,
+    };
+    let seen = browser.js(LOOK_JS, vec![]).await?;
+    let expected = expected_look(palette, theme);
+    check(seen == expected, || {
+        format!(
+            "{file} in the {} scheme shows {seen}, expected {expected}",
+            browser.scheme.name()
+        )
+    })
+}
+
+fn expected_look(palette: &Palette, theme: &Theme) -> Value {
+    let heading = match theme.heading_font {
+        "" => theme.body_font,
+        heading => heading,
+    };
+    json!({
+        "paper": rgb(palette.paper),
+        "text": rgb(palette.ink),
+        "accent": rgb(palette.accent),
+        "bodyFont": font(theme.body_font),
+        "headingFont": font(heading),
+        "inlineStyles": 0,
+        "stylesheets": 1,
+    })
+}
+
+/// `#rrggbb` as `getComputedStyle` writes it.
+fn rgb(hex: &str) -> String {
+    let [r, g, b] = Colour::parse(hex).map_or([0; 3], |colour| colour.0);
+    format!("rgb({r}, {g}, {b})")
+}
+
+/// A font stack without its spaces and quotes, which engines write each their own way.
+fn font(stack: &str) -> String {
+    stack
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '"' | '\''))
+        .collect()
+}
+
+/// The page's background, its text colour, the chosen panel's accent rule, the fonts of the
+/// body and the title, and what styles the page has: `<style>` elements and `style=`
+/// attributes (none under the strict CSP), and its stylesheets (ours, one).
+const LOOK_JS: &str = r#"
+const style = (selector) => getComputedStyle(document.querySelector(selector));
+const font = (selector) => style(selector).fontFamily.replace(/[\s"']/g, '');
+const panel = [...document.querySelectorAll('[role=tabpanel]')].find((p) => !p.hidden);
+return {
+  paper: style('body').backgroundColor === 'rgba(0, 0, 0, 0)'
+    ? style('html').backgroundColor
+    : style('body').backgroundColor,
+  text: style('body').color,
+  accent: getComputedStyle(panel).borderTopColor,
+  bodyFont: font('body'),
+  headingFont: font('h1'),
+  inlineStyles: document.querySelectorAll('style, [style]').length,
+  stylesheets: document.styleSheets.length,
+};
+"#;
