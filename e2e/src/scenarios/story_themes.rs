@@ -48,6 +48,12 @@ pub async fn stories_in_their_own_themes(browser: &mut Browser) -> Res<()> {
                 .await?;
             expect_theme(browser, theme, file).await?;
             save(browser, &format!("story-{name}-{width}px")).await?;
+            if width == 1280 {
+                let outcome = expect_print_and_forced_colours_their_own(browser, theme).await;
+                let scheme = browser.scheme;
+                browser.emulate_media(scheme).await?;
+                outcome.map_err(|e| format!("{file}: {e}"))?;
+            }
             let problems = browser.take_page_problems().await?;
             check(problems.is_empty(), || {
                 format!("{file} at {width} px: {problems:?}")
@@ -76,6 +82,46 @@ async fn expect_theme(browser: &Browser, theme: &Theme, file: &str) -> Res<()> {
             browser.scheme.name()
         )
     })
+}
+
+/// Print stays black on white in the stylesheet's own fonts, and forced colours keep the
+/// system's: the theme is for screens in the author's colours only.
+async fn expect_print_and_forced_colours_their_own(browser: &Browser, theme: &Theme) -> Res<()> {
+    let scheme = json!({ "name": "prefers-color-scheme", "value": browser.scheme.name() });
+    browser
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "media": "print", "features": [scheme] }),
+        )
+        .await?;
+    let printed = browser.js(LOOK_JS, vec![]).await?;
+    let expected = (json!("rgb(255, 255, 255)"), json!("rgb(0, 0, 0)"));
+    check(
+        (printed["paper"].clone(), printed["text"].clone()) == expected
+            && printed["bodyFont"] != json!(font(theme.body_font)),
+        || format!("print should be black on white in our own fonts: {printed}"),
+    )?;
+    let forced = json!({ "name": "forced-colors", "value": "active" });
+    browser
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [scheme, forced] }),
+        )
+        .await?;
+    let palette = browser.js(FORCED_JS, vec![]).await?;
+    let themed = [
+        theme.light.paper,
+        theme.dark.paper,
+        theme.light.focus,
+        theme.dark.focus,
+    ];
+    check(
+        palette["accent"] == json!("Highlight")
+            && themed
+                .iter()
+                .all(|colour| !palette.to_string().contains(colour)),
+        || format!("forced colours should keep the system's and our own: {palette}"),
+    )
 }
 
 fn expected_look(palette: &Palette, theme: &Theme) -> Value {
@@ -126,4 +172,11 @@ return {
   inlineStyles: document.querySelectorAll('style, [style]').length,
   stylesheets: document.styleSheets.length,
 };
+"#;
+
+/// The palette's custom properties as specified (`light-dark(…)`, system colours).
+const FORCED_JS: &str = r#"
+const style = getComputedStyle(document.documentElement);
+const value = (name) => style.getPropertyValue(name).trim();
+return { accent: value('--accent'), paper: value('--paper'), focus: value('--focus') };
 "#;
