@@ -1,7 +1,8 @@
 //! The newsroom's look (issue 23, item 5): each test story built with its content file's
 //! `[theme]` (`cargo xtask build-fixture`) shows its own paper, text, accent and fonts in the
 //! session's scheme, from our own stylesheet under the strict CSP (no `<style>`, no `style=`,
-//! no violation); screenshots of each at 360 and 1280 px.
+//! no violation), and in its `standalone.html` from disk; print and forced colours keep their
+//! own; screenshots of each at 360 and 1280 px.
 
 use super::fixture_story::{load, STORY};
 use super::screenshots::save;
@@ -40,13 +41,8 @@ pub async fn stories_in_their_own_themes(browser: &mut Browser) -> Res<()> {
             browser.set_viewport(width, 900).await?;
             browser.goto("about:blank").await?;
             browser.goto(&site.base_url).await?;
-            browser
-                .wait_until(
-                    "return getComputedStyle(document.documentElement).getPropertyValue('--stylesheet').trim() === 'loaded';",
-                    "the stylesheet",
-                )
-                .await?;
-            expect_theme(browser, theme, file).await?;
+            browser.wait_until(STYLED_JS, "the stylesheet").await?;
+            expect_theme(browser, theme, file, 0).await?;
             save(browser, &format!("story-{name}-{width}px")).await?;
             if width == 1280 {
                 let outcome = expect_print_and_forced_colours_their_own(browser, theme).await;
@@ -59,6 +55,15 @@ pub async fn stories_in_their_own_themes(browser: &mut Browser) -> Res<()> {
                 format!("{file} at {width} px: {problems:?}")
             })?;
         }
+        // standalone.html from disk: the theme inlined with the rest of the stylesheet.
+        let standalone = folder().join("standalone.html");
+        browser
+            .goto(&format!("file://{}", standalone.display()))
+            .await?;
+        browser
+            .wait_until(STYLED_JS, "the inlined stylesheet")
+            .await?;
+        expect_theme(browser, theme, file, 1).await?;
         let failed = site.failed_since(0);
         check(failed.is_empty(), || {
             format!("{file}'s site failed requests: {failed:?}")
@@ -68,14 +73,14 @@ pub async fn stories_in_their_own_themes(browser: &mut Browser) -> Res<()> {
 }
 
 /// The page's computed colours and fonts are `theme`'s in the session's scheme, and it has no
-/// style of its own outside the stylesheet.
-async fn expect_theme(browser: &Browser, theme: &Theme, file: &str) -> Res<()> {
+/// style but its one stylesheet, `inline` of them in a `<style>` (standalone.html's).
+async fn expect_theme(browser: &Browser, theme: &Theme, file: &str, inline: usize) -> Res<()> {
     let palette = match browser.scheme {
         Scheme::Light => &theme.light,
         Scheme::Dark => &theme.dark,
     };
     let seen = browser.js(LOOK_JS, vec![]).await?;
-    let expected = expected_look(palette, theme);
+    let expected = expected_look(palette, theme, inline);
     check(seen == expected, || {
         format!(
             "{file} in the {} scheme shows {seen}, expected {expected}",
@@ -124,7 +129,7 @@ async fn expect_print_and_forced_colours_their_own(browser: &Browser, theme: &Th
     )
 }
 
-fn expected_look(palette: &Palette, theme: &Theme) -> Value {
+fn expected_look(palette: &Palette, theme: &Theme, inline: usize) -> Value {
     let heading = match theme.heading_font {
         "" => theme.body_font,
         heading => heading,
@@ -135,7 +140,7 @@ fn expected_look(palette: &Palette, theme: &Theme) -> Value {
         "accent": rgb(palette.accent),
         "bodyFont": font(theme.body_font),
         "headingFont": font(heading),
-        "inlineStyles": 0,
+        "inlineStyles": inline,
         "stylesheets": 1,
     })
 }
@@ -153,6 +158,8 @@ fn font(stack: &str) -> String {
         .filter(|c| !matches!(c, ' ' | '"' | '\''))
         .collect()
 }
+
+const STYLED_JS: &str = "return getComputedStyle(document.documentElement).getPropertyValue('--stylesheet').trim() === 'loaded';";
 
 /// The page's background, its text colour, the chosen panel's accent rule, the fonts of the
 /// body and the title, and what styles the page has: `<style>` elements and `style=`
