@@ -2,6 +2,8 @@
 //! with a plain light copy for engines without `light-dark()` that must stay the pairs' first
 //! halves, colour for colour.
 
+use content_compiler::content_schema::Palette;
+use content_compiler::theme;
 use std::collections::BTreeMap;
 
 const STYLESHEET: &str = include_str!("../style/main.css");
@@ -56,5 +58,49 @@ fn the_dark_palette_is_written_once() {
     // A second dark palette (a `[data-theme=dark]` block, say) would repeat these values.
     for (name, (_, dark)) in palette_pairs() {
         assert_eq!(STYLESHEET.matches(dark).count(), 1, "{name}'s dark {dark}");
+    }
+}
+
+/// The stylesheet's own palette in one scheme (`half` picks it from each pair), as a theme's.
+fn default_palette(half: fn((&'static str, &'static str)) -> &'static str) -> Palette {
+    let pairs = palette_pairs();
+    let colour = |name: &str| half(pairs[name]);
+    Palette {
+        ink: colour("--ink"),
+        ink_muted: colour("--ink-muted"),
+        paper: colour("--paper"),
+        panel: colour("--panel"),
+        rule: colour("--rule"),
+        accent: colour("--accent"),
+        accent_ink: colour("--accent-ink"),
+        accent_soft: colour("--accent-soft"),
+        focus: colour("--focus"),
+        ring_line: colour("--ring-line"),
+    }
+}
+
+/// The pairs a content file's `[theme]` must pass (content_compiler::theme::PAIRS) hold for the
+/// page without one, in both schemes.
+#[test]
+fn the_default_palette_passes_wcag_aa_in_both_schemes() {
+    for (scheme, half) in [
+        ("light", (|(light, _)| light) as fn(_) -> _),
+        ("dark", |(_, dark)| dark),
+    ] {
+        let shortfalls = theme::shortfalls(&default_palette(half));
+        assert!(shortfalls.is_empty(), "{scheme}: {shortfalls:#?}");
+    }
+}
+
+/// Every custom property a theme sets is one of the palette's pairs: a renamed property would
+/// leave the theme's value unread.
+#[test]
+fn a_theme_sets_only_the_palettes_own_properties() {
+    let pairs = palette_pairs();
+    for (name, _) in default_palette(|(light, _)| light).custom_properties() {
+        assert!(pairs.contains_key(name), "{name}");
+    }
+    for pair in &theme::PAIRS {
+        assert!(pairs.contains_key(pair.fore) && pairs.contains_key(pair.back));
     }
 }

@@ -122,6 +122,7 @@ fn app_reach(full: &Built) -> Built {
             ),
         },
         corrections: &[],
+        theme: None,
     };
     Built {
         content: Box::leak(Box::new(app)),
@@ -281,6 +282,18 @@ fn schema_content(
                     text: text(&correction.text),
                 }),
         ),
+        theme: file.theme.as_ref().map(theme),
+    }
+}
+
+/// The theme's palettes and fonts ("" for the stylesheet's own).
+fn theme(theme: &model::Theme) -> schema::Theme {
+    let font = |stack: &Option<model::FontStack>| stack.as_ref().map_or("", |s| text_of(&s.0));
+    schema::Theme {
+        light: crate::theme::palette(&theme.light),
+        dark: crate::theme::palette(&theme.dark),
+        body_font: font(&theme.body_font),
+        heading_font: font(&theme.heading_font),
     }
 }
 

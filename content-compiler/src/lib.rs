@@ -10,6 +10,7 @@ mod hint;
 pub mod model;
 mod read;
 pub mod sources;
+pub mod theme;
 mod validate;
 pub mod verbatim;
 pub mod words;

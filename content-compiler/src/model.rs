@@ -22,6 +22,127 @@ pub struct ContentFile {
     pub quotes: Vec<Quote>,
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// The newsroom's look; without it the page keeps the stylesheet's own.
+    #[serde(default)]
+    pub theme: Option<Theme>,
+}
+
+/// `[theme]`: the newsroom's colours and fonts. The build checks every pair of colours the
+/// stylesheet draws with them against WCAG 2 AA (theme.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// The colours of the light scheme (`[theme.light]`).
+    pub light: SchemeColours,
+    /// The colours of the dark scheme (`[theme.dark]`), shown when the reader's system or the
+    /// host page (`?theme=dark`) asks for it.
+    pub dark: SchemeColours,
+    /// The body text's CSS font stack, such as `Georgia, "Times New Roman", serif`; absent:
+    /// the system's sans-serif.
+    #[serde(default)]
+    pub body_font: Option<FontStack>,
+    /// The headings' CSS font stack; absent: the body's.
+    #[serde(default)]
+    pub heading_font: Option<FontStack>,
+}
+
+/// One scheme's colours, each CSS hex (`#rgb` or `#rrggbb`). The panels, muted text, rules and
+/// the marked quote's background are mixed from them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchemeColours {
+    /// The text colour, on the paper and the panels.
+    pub text: Spanned<Colour>,
+    /// The page's background.
+    pub paper: Spanned<Colour>,
+    /// Links, the chosen layer, buttons and rules that stand out: text on the paper and the
+    /// panels, and the background of buttons' text.
+    pub accent: Spanned<Colour>,
+    /// The keyboard focus ring; absent: the text colour.
+    #[serde(default)]
+    pub focus: Option<Spanned<Colour>>,
+}
+
+/// A colour written as CSS hex, `#rgb` or `#rrggbb`: nothing else can reach the stylesheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colour(pub [u8; 3]);
+
+impl Colour {
+    pub fn parse(raw: &str) -> Option<Colour> {
+        let digits = raw.strip_prefix('#')?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let channel = |hex: &str| u8::from_str_radix(hex, 16).ok();
+        let short = |i: usize| channel(&digits[i..=i].repeat(2));
+        let long = |i: usize| channel(&digits[2 * i..2 * i + 2]);
+        let channels = match digits.len() {
+            3 => [short(0)?, short(1)?, short(2)?],
+            6 => [long(0)?, long(1)?, long(2)?],
+            _ => return None,
+        };
+        Some(Colour(channels))
+    }
+
+    /// `#rrggbb`, lowercase.
+    pub fn hex(&self) -> String {
+        let [r, g, b] = self.0;
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+}
+
+impl<'de> Deserialize<'de> for Colour {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Colour::parse(&raw).ok_or_else(|| {
+            de::Error::custom(format!(
+                "`{raw}` is not a colour written as CSS hex: #rgb or #rrggbb, such as #1d4f91"
+            ))
+        })
+    }
+}
+
+/// A CSS font stack: family names separated by commas, each of letters, digits, spaces,
+/// hyphens and underscores, or quoted whole with `"` or `'`. It goes into the stylesheet, so
+/// nothing that could end its declaration or rule (`;`, `{`, `}`, `<`, `url(`…) is accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FontStack(pub String);
+
+impl FontStack {
+    /// The problem with `raw` as a font stack, if any.
+    pub fn problem(raw: &str) -> Option<String> {
+        if raw.trim().is_empty() {
+            return Some("must not be empty".to_owned());
+        }
+        let family_problem = raw.split(',').find_map(|family| {
+            let family = family.trim();
+            let inner = ['"', '\''].iter().find_map(|&quote| {
+                family
+                    .strip_prefix(quote)
+                    .and_then(|rest| rest.strip_suffix(quote))
+            });
+            let name = inner.unwrap_or(family);
+            let allowed = |c: char| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_');
+            match name.chars().find(|&c| !allowed(c)) {
+                _ if name.trim().is_empty() => Some("an empty family name".to_owned()),
+                Some(c) => Some(format!("`{c}` in `{family}`")),
+                None => None,
+            }
+        })?;
+        Some(format!(
+            "`{raw}` is not a font stack ({family_problem}): write family names separated by commas, each of letters, digits, spaces and hyphens, quoted with \" or ' if you like; nothing else can go into the stylesheet"
+        ))
+    }
+}
+
+impl<'de> Deserialize<'de> for FontStack {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        match FontStack::problem(&raw) {
+            Some(problem) => Err(de::Error::custom(problem)),
+            None => Ok(FontStack(raw.trim().to_owned())),
+        }
+    }
 }
 
 /// A correction, published with the day it was made.

@@ -10,7 +10,8 @@
 
 use crate::error::{ContentError, LineIndex};
 use crate::model::{
-    Channel, ContentFile, Correction, Layer, Meta, Quote, Source, Stage, StillOpen, UiTable, WhyNow,
+    Channel, ContentFile, Correction, Layer, Meta, Quote, Source, Stage, StillOpen, Theme, UiTable,
+    WhyNow,
 };
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
@@ -102,6 +103,7 @@ fn section(key: &str, value: &mut Spanned<DeValue>, lines: &LineIndex, mending: 
         "still_open" => shape::<StillOpen>(key, value, lines, mending),
         "quotes" => each::<Quote>(key, value, lines, mending),
         "corrections" => each::<Correction>(key, value, lines, mending),
+        "theme" => shape::<Theme>(key, value, lines, mending),
         // An unknown table: the whole file's reading names it with what is expected.
         _ => {}
     }

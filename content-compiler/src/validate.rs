@@ -87,6 +87,9 @@ pub(crate) fn validate(content: &ContentFile, lines: &LineIndex) -> Vec<ContentE
     check_language(content, lines, &mut errors);
     check_stages(content, lines, &mut errors);
     check_ui_keys(&content.ui, lines, &mut errors);
+    if let Some(theme) = &content.theme {
+        crate::theme::check(theme, lines, &mut errors);
+    }
     for (key, placeholders) in TEMPLATES {
         if let Some(template) = content.ui.get_ref().get(key) {
             check_template(

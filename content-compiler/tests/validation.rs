@@ -23,8 +23,13 @@ fn line_of(source: &str, needle: &str, occurrence: usize) -> usize {
 /// `file:line: field: message` (the column, the line and the hint have tests of their own).
 fn errors_after(edit: impl Fn(&str) -> String) -> (String, Vec<String>) {
     let (broken, problems) = problems_after(edit);
-    let at_line = |p: &ContentError| format!("{}:{}: {}: {}", p.file, p.line, p.field, p.message);
     (broken, problems.iter().map(at_line).collect())
+}
+
+/// `file:line: field: message`: what most tests here compare.
+fn at_line(problem: &ContentError) -> String {
+    let p = problem;
+    format!("{}:{}: {}: {}", p.file, p.line, p.field, p.message)
 }
 
 /// Applies `edit` to the valid fixture and returns the problems it produces.
@@ -1030,5 +1035,141 @@ fn a_problem_shows_its_line_and_hint() {
              {pad} |        ^\n \
              {pad} = hint: `first-layer`"
         )
+    );
+}
+
+/// The valid fixture with a `[theme]` whose dark accent is `dark_accent` and light text
+/// `light_text`.
+fn with_theme(light_text: &str, dark_accent: &str, fonts: &str) -> String {
+    format!(
+        "{VALID}\n[theme]\n{fonts}\n\n[theme.light]\ntext = \"{light_text}\"\npaper = \"#fffdf8\"\naccent = \"#8a1c1c\"\n\n[theme.dark]\ntext = \"#f2efe8\"\npaper = \"#1a1714\"\naccent = \"{dark_accent}\"\nfocus = \"#ffd166\"\n"
+    )
+}
+
+fn theme_errors(source: String) -> (String, Vec<String>) {
+    let errors = parse(FILE, &source).expect_err("a theme that must be refused");
+    let errors = errors.0.iter().map(at_line).collect();
+    (source, errors)
+}
+
+#[test]
+fn a_theme_is_baked_with_its_mixed_palette_and_fonts() {
+    let source = with_theme(
+        "#222",
+        "#f4a3a3",
+        "body_font = 'Georgia, \"Times New Roman\", serif'",
+    );
+    let content = content_compiler::load(FILE, &source).expect("a theme passing AA");
+    let theme = content.theme.as_ref().expect("the theme");
+    assert_eq!(theme.light.ink, "#222222", "#rgb is written out");
+    assert_eq!(theme.light.paper, "#fffdf8");
+    assert_eq!(theme.light.focus, "#222222", "no focus given: the text's");
+    assert_eq!(theme.dark.focus, "#ffd166");
+    assert_eq!(
+        theme.light.accent_ink, "#fffdf8",
+        "the paper stands out on a dark accent"
+    );
+    assert_eq!(theme.dark.accent_ink, "#1a1714");
+    assert_eq!(theme.body_font, "Georgia, \"Times New Roman\", serif");
+    assert_eq!(theme.heading_font, "");
+    let without = content_compiler::load(FILE, VALID).expect("the valid fixture");
+    assert_eq!(without.theme, None);
+}
+
+#[test]
+fn a_theme_below_aa_names_each_failing_pair_at_its_colour() {
+    let (source, errors) = theme_errors(with_theme("#222", "#5a3030", ""));
+    let line = line_of(&source, "accent = \"#5a3030\"", 0);
+    assert_eq!(
+        errors[0],
+        format!("{FILE}:{line}: theme.dark.accent: contrast 1.61:1 with theme.dark.paper, below 4.5:1 for text")
+    );
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.starts_with(&format!("{FILE}:{line}: theme.dark.accent: "))),
+        "{errors:#?}"
+    );
+    assert_one_holds(
+        &errors,
+        "with the panels' #25221f (the paper with a little text), below 4.5:1 for text",
+    );
+}
+
+/// Some error of `errors` holds `words`.
+fn assert_one_holds(errors: &[String], words: &str) {
+    assert!(
+        errors.iter().any(|e| e.contains(words)),
+        "{words}: {errors:#?}"
+    );
+}
+
+#[test]
+fn light_text_names_the_muted_text_mixed_from_it() {
+    let (source, errors) = theme_errors(with_theme("#8a8a8a", "#f4a3a3", ""));
+    let line = line_of(&source, "text = \"#8a8a8a\"", 0);
+    let prefix = format!("{FILE}:{line}: theme.light.text: ");
+    assert!(errors.iter().all(|e| e.starts_with(&prefix)), "{errors:#?}");
+    // The rings' lines are mixed from the text.
+    assert_one_holds(&errors, "below 3:1 for graphics");
+    assert_one_holds(
+        &errors,
+        &format!("{prefix}contrast 3.39:1 with theme.light.paper, below 4.5:1 for text"),
+    );
+    assert_one_holds(
+        &errors,
+        "muted text #a4a3a2 (text mixed with paper): contrast 2.47:1 with theme.light.paper",
+    );
+}
+
+#[test]
+fn theme_colours_must_be_css_hex() {
+    for bad in [
+        "red",
+        "#12345",
+        "1d4f91",
+        "#1d4f9g",
+        "rgb(0,0,0)",
+        "#1d4f91; x",
+    ] {
+        let source = with_theme(bad, "#f4a3a3", "");
+        let (_, errors) = theme_errors(source.clone());
+        let line = line_of(&source, &format!("text = \"{bad}\""), 0);
+        assert_single_error(
+            &errors,
+            &format!("{FILE}:{line}: theme.light.text: `{bad}` is not a colour written as CSS hex: #rgb or #rrggbb, such as #1d4f91"),
+        );
+    }
+}
+
+#[test]
+fn a_font_stack_cannot_leave_its_declaration() {
+    for (bad, culprit) in [
+        ("serif; color: red", "`;`"),
+        ("serif} body{color:red", "`}`"),
+        ("x</style><script>", "`<`"),
+        ("url(https://x.example/f.woff)", "`(`"),
+        ("\"Open Sans, serif", "`\"`"),
+        ("Georgia,,serif", "an empty family name"),
+    ] {
+        let fonts = format!("heading_font = '{bad}'");
+        let source = with_theme("#222", "#f4a3a3", &fonts);
+        let (_, errors) = theme_errors(source.clone());
+        let line = line_of(&source, "heading_font", 0);
+        assert_single_error_starting(
+            &errors,
+            &format!("{FILE}:{line}: theme.heading_font: `{bad}` is not a font stack ({culprit}"),
+        );
+    }
+}
+
+#[test]
+fn a_theme_needs_both_schemes() {
+    let source = format!("{VALID}\n[theme]\n\n[theme.light]\ntext = \"#222\"\npaper = \"#fff\"\naccent = \"#8a1c1c\"\n");
+    let (source, errors) = theme_errors(source);
+    let line = line_of(&source, "[theme]", 0);
+    assert_single_error(
+        &errors,
+        &format!("{FILE}:{line}: theme: missing field `dark`"),
     );
 }

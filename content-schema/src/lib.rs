@@ -273,6 +273,55 @@ pub struct Content {
     pub still_open: StillOpen,
     /// Oldest first; shown at the foot with their dates.
     pub corrections: &'static [Correction],
+    /// The newsroom's look (`[theme]`), written into the stylesheet by the prerender; `None`:
+    /// the stylesheet's own. Never read by the app.
+    pub theme: Option<Theme>,
+}
+
+/// The newsroom's look: the stylesheet's palette in each scheme, and its font stacks.
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = content_schema))]
+pub struct Theme {
+    pub light: Palette,
+    pub dark: Palette,
+    /// A CSS font-family value, or "" for the stylesheet's own.
+    pub body_font: &'static str,
+    /// A CSS font-family value for headings, or "" for the body's.
+    pub heading_font: &'static str,
+}
+
+/// One scheme's colours, as `#rrggbb`: those of style/main.css's palette a theme sets.
+#[derive(Debug, PartialEq, Clone, Copy)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = content_schema))]
+pub struct Palette {
+    pub ink: &'static str,
+    pub ink_muted: &'static str,
+    pub paper: &'static str,
+    pub panel: &'static str,
+    pub rule: &'static str,
+    pub accent: &'static str,
+    pub accent_ink: &'static str,
+    pub accent_soft: &'static str,
+    pub focus: &'static str,
+    pub ring_line: &'static str,
+}
+
+impl Palette {
+    /// Each colour with the name of the stylesheet's custom property it sets.
+    pub fn custom_properties(&self) -> [(&'static str, &'static str); 10] {
+        [
+            ("--ink", self.ink),
+            ("--ink-muted", self.ink_muted),
+            ("--paper", self.paper),
+            ("--panel", self.panel),
+            ("--rule", self.rule),
+            ("--accent", self.accent),
+            ("--accent-ink", self.accent_ink),
+            ("--accent-soft", self.accent_soft),
+            ("--focus", self.focus),
+            ("--ring-line", self.ring_line),
+        ]
+    }
 }
 
 impl Ui {

@@ -238,6 +238,12 @@ pub fn fixture_site_folder() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/fixture-site")
 }
 
+/// The six-layer English test story's release site (`tests/fixtures/six-layers-en/`), where
+/// `cargo xtask build-fixture` writes it.
+pub fn english_fixture_site_folder() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/fixture-site-en")
+}
+
 /// The release site under test: `E2E_DIST`, or the workspace's `dist/`.
 pub fn dist_folder() -> PathBuf {
     std::env::var_os("E2E_DIST")

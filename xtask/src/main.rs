@@ -11,7 +11,8 @@
 //! - `lint`: `cargo fmt --check` and clippy (native and WASM) with `-D warnings`, as `test` runs them.
 //! - `check-html`: the W3C HTML checker on the built `dist/` and the embed code.
 //! - `setup`: only the installs.
-//! - `build-fixture`: a test story (`tests/fixtures/`) built into `target/fixture-site/`.
+//! - `build-fixture`: the test stories (`tests/fixtures/`) built into `target/fixture-site/`
+//!   (Ukrainian) and `target/fixture-site-en/` (six layers, English).
 //! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`
 //!   and minifies a release build's scripts and stylesheet.
 //! - `preview-image`: remakes `assets/preview.png`, the picture social sites show.
@@ -32,6 +33,7 @@ mod sizes;
 mod standalone;
 mod tests;
 mod text;
+mod theme;
 mod toolchain;
 mod wasm_names;
 

@@ -110,19 +110,30 @@ fn shorten_names(wasm_path: &Path, glue_path: &Path) -> Result<(), String> {
     write(glue_path, &glue)
 }
 
-/// The stylesheet minified into a file named after its new contents (a cached copy of the old
-/// bytes must never meet the new integrity hash), the old file removed, and the link updated.
+/// The stylesheet minified, in a file named after its new contents, the link updated.
 fn minify_stylesheet_link(folder: &Path, page: &str) -> Result<String, String> {
+    rewrite_stylesheet(folder, page, false, stylesheet)
+}
+
+/// The stylesheet `page` links to rewritten by `change` into a file named after its new
+/// contents (a cached copy of the old bytes must never meet the new integrity hash), the old
+/// file removed, and the link's name and integrity updated.
+pub fn rewrite_stylesheet(
+    folder: &Path,
+    page: &str,
+    keep_old: bool,
+    change: impl FnOnce(&str) -> Result<String, String>,
+) -> Result<String, String> {
     let (range, tag) = find_tag(page, "<link rel=\"stylesheet\"")?;
     let href = attribute(tag, "href")?;
     let old_path = site_path(folder, href);
-    let css = stylesheet(&read(&old_path)?)
-        .map_err(|error| format!("{}: {error}", old_path.display()))?;
+    let css =
+        change(&read(&old_path)?).map_err(|error| format!("{}: {error}", old_path.display()))?;
     let digest = Sha384::digest(css.as_bytes());
     let new_href = content_named(href, &digest);
     write(&site_path(folder, &new_href), &css)?;
-    // Already minified (the hook run again on a built site): the same name, nothing to remove.
-    if new_href != href {
+    // Unchanged (the hook run again on a built site): the same name, nothing to remove.
+    if new_href != href && !keep_old {
         std::fs::remove_file(&old_path).map_err(|e| format!("{}: {e}", old_path.display()))?;
     }
     let mut new_tag = with_attribute(tag, "href", href, &new_href);

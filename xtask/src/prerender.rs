@@ -27,22 +27,41 @@ pub fn prerender(folder: &Path, site: Option<&SiteAddress>) -> Result<(), String
         let template = folder.join(crate::serve::TEMPLATE);
         std::fs::write(&template, &page).map_err(|e| format!("{}: {e}", template.display()))?;
     }
-    prerender_page(folder, &page, site, crate::minify::wanted())
+    let finish = match crate::minify::wanted() {
+        true => Finish::Release,
+        false => Finish::Debug,
+    };
+    prerender_page(folder, &page, site, finish)
 }
 
-/// Writes `folder/index.html` from Trunk's `page` with the content shown (`content::content`),
-/// minifying the site's scripts and stylesheet first if `minify` (a release build).
+/// What a prerender does to the site's files besides the page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Finish {
+    /// Minifies the scripts and stylesheet.
+    Release,
+    /// Leaves Trunk's files as they are, but for the theme in the stylesheet.
+    Debug,
+    /// As `Debug`, keeping Trunk's stylesheet beside the themed one: `cargo xtask serve`
+    /// prerenders from Trunk's page again at each edit.
+    Live,
+}
+
+/// Writes `folder/index.html` from Trunk's `page` with the content shown (`content::content`).
 pub fn prerender_page(
     folder: &Path,
     page: &str,
     site: Option<&SiteAddress>,
-    minify: bool,
+    finish: Finish,
 ) -> Result<(), String> {
     let index = folder.join("index.html");
-    // First, so the page names the minified stylesheet and standalone.html inlines minified files.
-    let page = match minify {
-        true => crate::minify::site(folder, page)?,
-        false => page.to_owned(),
+    // The theme into our own stylesheet (strict CSPs refuse inline styles), before minifying
+    // it, so the page names the final file and standalone.html inlines it.
+    let page = crate::theme::apply(folder, page, finish == Finish::Live)?;
+    // Then minified, so the page names the minified stylesheet and standalone.html inlines
+    // minified files.
+    let page = match finish {
+        Finish::Release => crate::minify::site(folder, &page)?,
+        Finish::Debug | Finish::Live => page,
     };
     let app = futures::executor::block_on(render_html(0));
     let app = match site {

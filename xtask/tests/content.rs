@@ -177,3 +177,29 @@ fn a_quote_the_article_does_not_hold_is_named_and_exits_non_zero() {
         "{out}"
     );
 }
+
+/// A `[theme]` whose light accent is too pale on its paper: the pair, its ratio and the line.
+#[test]
+fn a_theme_below_wcag_aa_names_the_pair_and_exits_non_zero() {
+    let real = std::fs::read_to_string(REAL_FILE).unwrap();
+    let theme = "\n[theme]\n[theme.light]\ntext = \"#222\"\npaper = \"#fff\"\naccent = \"#999\"\n\
+                 [theme.dark]\ntext = \"#eee\"\npaper = \"#111\"\naccent = \"#9cf\"\n";
+    let themed = with_absolute_article(&format!("{real}{theme}"));
+    let file =
+        std::env::temp_dir().join(format!("xtask-content-theme-{}.toml", std::process::id()));
+    std::fs::write(&file, &themed).unwrap();
+    let line = themed[..themed.find("accent = \"#999\"").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let output = content_task(&file);
+    let out = stdout(&output);
+    assert!(!output.status.success(), "{out}");
+    assert!(
+        out.contains(&format!(
+            "{}:{line}:10: theme.light.accent: contrast 2.84:1 with theme.light.paper, below 4.5:1 for text\n",
+            file.display()
+        )),
+        "{out}"
+    );
+}

@@ -19,6 +19,7 @@ mod quote_links;
 mod screenshots;
 mod self_check;
 mod shipped_bytes;
+mod story_themes;
 mod support;
 mod theme;
 mod touch;
@@ -158,6 +159,7 @@ fn chromium_only() -> Vec<Scenario> {
     let mut all = scenarios![
         Light print_media_is_black_on_white => print::print_media_is_black_on_white;
         Light a_three_layer_ukrainian_story_works => fixture_story::a_three_layer_ukrainian_story_works;
+        Light stories_in_their_own_themes => story_themes::stories_in_their_own_themes;
         Light forced_colours => figure::forced_colours;
         Light auto_follows_the_system_live => theme::auto_follows_the_system_live;
         Light print_in_a_forced_dark_theme_is_black_on_white => |b| print::print_media_is_black_on_white_at(b, "?theme=dark");
@@ -168,6 +170,7 @@ fn chromium_only() -> Vec<Scenario> {
         Light how_we_know_is_read_once_by_a_screen_reader => support::read_once_by_a_screen_reader;
         Light phone_how_we_know_opens_by_tap => support::opens_by_tap;
         Dark print_media_is_black_on_white => print::print_media_is_black_on_white;
+        Dark stories_in_their_own_themes => story_themes::stories_in_their_own_themes;
     ];
     all.extend(editors_loop);
     all

@@ -125,7 +125,7 @@ impl Editor {
         let page = std::fs::read_to_string(&template)
             .map_err(|e| format!("{}: {e}", template.display()))?;
         // A debug build, as Trunk made it: nothing to minify.
-        crate::prerender::prerender_page(&self.site, &page, None, false)
+        crate::prerender::prerender_page(&self.site, &page, None, crate::prerender::Finish::Live)
     }
 
     /// A Trunk build of everything; on failure, the last good page stays, with the problems.
