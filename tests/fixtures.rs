@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 const UKRAINIAN: &str = "tests/fixtures/three-layers-uk/story.toml";
 const ENGLISH: &str = "tests/fixtures/six-layers-en/story.toml";
+const EIGHT_LAYERS: &str = "tests/fixtures/eight-layers-en/story.toml";
 
 fn path(file: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(file)
@@ -140,7 +141,7 @@ fn the_real_story_shows_its_update_and_every_correction() {
 /// attributions and every excerpt its claims cite stand there verbatim.
 #[test]
 fn each_fixtures_quotes_are_verbatim_in_its_own_article() {
-    for file in [UKRAINIAN, ENGLISH] {
+    for file in [UKRAINIAN, ENGLISH, EIGHT_LAYERS] {
         let full_path = path(file).to_string_lossy().into_owned();
         let source = std::fs::read_to_string(&full_path).expect("the fixture");
         let parsed = content_compiler::parse(&full_path, &source)

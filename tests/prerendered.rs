@@ -9,9 +9,10 @@ use coalition_explainer::server::render_html;
 use content_compiler::{load_reach, Reach};
 use std::path::Path;
 
-const FIXTURES: [&str; 2] = [
+const FIXTURES: [&str; 3] = [
     "tests/fixtures/three-layers-uk/story.toml",
     "tests/fixtures/six-layers-en/story.toml",
+    "tests/fixtures/eight-layers-en/story.toml",
 ];
 
 fn stories() -> Vec<String> {

@@ -5,7 +5,6 @@
 
 use crate::browser::Browser;
 use crate::page::{check, Failures};
-use crate::server::Server;
 use crate::Res;
 
 /// Every line break inside a word of each name, and every overflowing name: a break is right
@@ -36,9 +35,7 @@ for (const el of document.querySelectorAll('.layers__name, .panel__heading')) {
 return found;"#;
 
 pub async fn names_wrap_at_syllables(browser: &mut Browser) -> Res<()> {
-    let story = Server::start(crate::fixture_site_folder()).map_err(|e| {
-        format!("{e}; the test story's site is built by `cargo xtask build-fixture`")
-    })?;
+    let story = crate::serve_fixture(&crate::fixtures::UKRAINIAN)?;
     let mut failures = Failures::default();
     for width in [320, 360, 390] {
         browser.set_viewport(width, 900).await?;
