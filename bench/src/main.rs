@@ -1,6 +1,6 @@
 //! `cargo xtask bench [--quick] [--write]`: the explainer's release site beside a TimelineJS
-//! 3.9.11 page with the same layers and quotes, both served on 127.0.0.1 and loaded alternately
-//! in headless Chromium: on the desktop, then again under a phone profile (phone.rs). Prints a
+//! 3.9.11 page with the same layers and quotes, and the eight-layer test story, served on
+//! 127.0.0.1 and loaded in turn in headless Chromium: on the desktop, then again under a phone profile (phone.rs). Prints a
 //! table of medians for each with the issues' targets met or not, and (a full run, or
 //! `--write`) records them in BENCHMARKS.md.
 //!

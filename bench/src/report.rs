@@ -437,7 +437,7 @@ pub fn markdown(samples: &Samples, setting: &Setting) -> String {
         floor / typical(peer, &METRICS[FIRST_PAINT])
     );
     text += &format!(
-        "\nMedians of {runs} run(s) per page in each section, loaded alternately; click \
+        "\nMedians of {runs} run(s) per page in each section, loaded in turn; click \
          latencies over {LAYER_CHANGES} layer changes per run.\n\n- Browser: {}\n- Machine: {}\n- Site: {}\n",
         setting.browser,
         setting.machine,
