@@ -13,6 +13,7 @@ const UKRAINIAN: &str = "tests/fixtures/three-layers-uk/story.toml";
 const ENGLISH: &str = "tests/fixtures/six-layers-en/story.toml";
 /// Three layers in German, with names longer than a phone's tab (see names.rs in e2e).
 const GERMAN: &str = "tests/fixtures/long-names-de/story.toml";
+const EIGHT_LAYERS: &str = "tests/fixtures/eight-layers-en/story.toml";
 
 fn path(file: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(file)
@@ -142,7 +143,7 @@ fn the_real_story_shows_its_update_and_every_correction() {
 /// attributions and every excerpt its claims cite stand there verbatim.
 #[test]
 fn each_fixtures_quotes_are_verbatim_in_its_own_article() {
-    for file in [UKRAINIAN, ENGLISH, GERMAN] {
+    for file in [UKRAINIAN, ENGLISH, GERMAN, EIGHT_LAYERS] {
         let full_path = path(file).to_string_lossy().into_owned();
         let source = std::fs::read_to_string(&full_path).expect("the fixture");
         let parsed = content_compiler::parse(&full_path, &source)

@@ -9,10 +9,11 @@ use coalition_explainer::server::render_html;
 use content_compiler::{load_reach, Reach};
 use std::path::Path;
 
-const FIXTURES: [&str; 3] = [
+const FIXTURES: [&str; 4] = [
     "tests/fixtures/three-layers-uk/story.toml",
     "tests/fixtures/six-layers-en/story.toml",
     "tests/fixtures/long-names-de/story.toml",
+    "tests/fixtures/eight-layers-en/story.toml",
 ];
 
 fn stories() -> Vec<String> {

@@ -58,9 +58,9 @@ pub fn benchmarks_file(table: &str) -> String {
         "# Benchmark: the explainer beside TimelineJS 3.9.11\n\n\
          Written by `cargo xtask bench`; README.md (\"Benchmark\") says how each figure is\n\
          measured. Both pages carry the same layers and quotes, are served from 127.0.0.1\n\
-         (bytes are the gzip -9 sizes of the files loaded) and are loaded alternately in headless\n\
-         Chromium with the cache off: on the desktop, then under a phone profile (CPU and\n\
-         network throttled, a phone's viewport).\n\n{table}"
+         (bytes are the gzip -9 sizes of the files loaded) and are loaded in turn, with a third,\n\
+         the eight-layer test story, in headless Chromium with the cache off: on the desktop,\n\
+         then under a phone profile (CPU and network throttled, a phone's viewport).\n\n{table}"
     )
 }
 

@@ -1,6 +1,6 @@
 //! `cargo xtask bench [--quick] [--write]`: the explainer's release site beside a TimelineJS
-//! 3.9.11 page with the same layers and quotes, both served on 127.0.0.1 and loaded alternately
-//! in headless Chromium: on the desktop, then again under a phone profile (phone.rs). Prints a
+//! 3.9.11 page with the same layers and quotes, and the eight-layer test story, served on
+//! 127.0.0.1 and loaded in turn in headless Chromium: on the desktop, then again under a phone profile (phone.rs). Prints a
 //! table of medians for each with the issues' targets met or not, and (a full run, or
 //! `--write`) records them in BENCHMARKS.md.
 //!
@@ -31,6 +31,8 @@ use std::process::ExitCode;
 const FULL_RUNS: usize = 11;
 /// Wide enough for the explainer's desktop layout; a common laptop viewport.
 const VIEWPORT: (u32, u32) = (1280, 900);
+/// Pages measured in turn: ours, TimelineJS, and the large story (`Subject::large`).
+pub const PAGES: usize = 3;
 
 struct Options {
     runs: usize,
@@ -130,7 +132,7 @@ async fn trace_taps(server: &Server) -> Res<()> {
 
 async fn measure_in(browser: &Browser, site: &Path, options: &Options) -> Res<(Samples, String)> {
     let version = prepare_session(browser).await?;
-    let subjects = [Subject::ours(), Subject::timelinejs()];
+    let subjects = [Subject::ours(), Subject::timelinejs(), Subject::large()?];
     let floor_path = site::page_path(site::FLOOR);
     let settle = measure::SETTLE_MS;
     // One unrecorded load each: the first load of a session also pays for starting the
@@ -156,10 +158,10 @@ async fn measure_in(browser: &Browser, site: &Path, options: &Options) -> Res<(S
     Ok((samples, version))
 }
 
-/// The order of the two pages in run `run`: it alternates which goes first, so neither always
-/// follows the other.
-fn alternately(run: usize) -> [usize; 2] {
-    [run % 2, 1 - run % 2]
+/// The order of the pages in run `run`: it rotates which goes first, so none always follows
+/// the same other.
+fn alternately(run: usize) -> [usize; PAGES] {
+    std::array::from_fn(|i| (run + i) % PAGES)
 }
 
 /// A reader's settings rather than the e2e suite's: motion allowed (the suite asks for reduced

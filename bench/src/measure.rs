@@ -5,7 +5,7 @@
 //! layer changes.
 
 use crate::site;
-use coalition_explainer::content::CONTENT;
+use coalition_explainer::content::{Content, CONTENT};
 use coalition_explainer::ROOT_ID;
 use e2e::{Browser, Res};
 use flate2::write::GzEncoder;
@@ -27,6 +27,9 @@ const URLS_JS: &str = include_str!("urls.js");
 /// `shown(quote, within)`: whether a layer's quote is on screen.
 pub const SHOWN_JS: &str = include_str!("shown.js");
 
+/// The large story's name in the report.
+pub const LARGE: &str = "ours, 8 layers";
+
 /// A page under test and how a reader works it.
 pub struct Subject {
     pub name: &'static str,
@@ -47,11 +50,23 @@ pub struct Subject {
 
 impl Subject {
     pub fn ours() -> Subject {
+        Subject::explainer("ours", site::OURS, &CONTENT)
+    }
+
+    /// The eight-layer test story (`e2e::fixtures::EIGHT_LAYERS`), built by
+    /// `cargo xtask build-fixture`: a large story beside the real one (issue 23).
+    pub fn large() -> Res<Subject> {
+        let content = e2e::fixture_content(&e2e::fixtures::EIGHT_LAYERS)?;
+        Ok(Subject::explainer(LARGE, site::LARGE, content))
+    }
+
+    /// Our app built from `content`, served from `folder`.
+    fn explainer(name: &'static str, folder: &str, content: &Content) -> Subject {
         Subject {
-            name: "ours",
-            path: site::page_path(site::OURS),
-            controls: slugs_of(|slug| format!("#tab-{slug}")),
-            quotes: slugs_of(|slug| format!("#panel-{slug} blockquote")),
+            name,
+            path: site::page_path(folder),
+            controls: slugs_of(content, |slug| format!("#tab-{slug}")),
+            quotes: slugs_of(content, |slug| format!("#panel-{slug} blockquote")),
             within: None,
             root: format!("#{ROOT_ID}"),
             loads_app_later: true,
@@ -64,8 +79,8 @@ impl Subject {
             path: site::page_path(site::TIMELINEJS),
             // The marker in its time navigation: clicking it again stays on the slide, where
             // a repeated "next" would run on past slide 2.
-            controls: slugs_of(|slug| format!("#{slug}-marker")),
-            quotes: slugs_of(|slug| format!("#{slug} blockquote")),
+            controls: slugs_of(&CONTENT, |slug| format!("#{slug}-marker")),
+            quotes: slugs_of(&CONTENT, |slug| format!("#{slug} blockquote")),
             within: Some(".tl-storyslider"),
             root: "#timeline-embed".to_owned(),
             loads_app_later: false,
@@ -73,9 +88,9 @@ impl Subject {
     }
 }
 
-/// One selector per layer, in order, from its slug.
-fn slugs_of(selector: impl Fn(&str) -> String) -> Vec<String> {
-    CONTENT
+/// One selector per layer of `content`, in order, from its slug.
+fn slugs_of(content: &Content, selector: impl Fn(&str) -> String) -> Vec<String> {
+    content
         .layers
         .iter()
         .map(|layer| selector(layer.slug))
@@ -297,6 +312,13 @@ mod tests {
             assert!(subject.quotes[1].contains(CONTENT.layers[1].slug));
         }
         assert_eq!(Subject::ours().controls[1], "#tab-multinational-force");
+    }
+
+    #[test]
+    fn the_large_story_names_a_control_and_a_quote_for_each_of_its_eight_layers() {
+        let large = Subject::large().expect("the eight-layer story loads");
+        assert_eq!((large.controls.len(), large.quotes.len()), (8, 8));
+        assert_eq!(large.path, "/ours-8-layers/index.html");
     }
 
     #[test]

@@ -40,12 +40,12 @@ pub fn viewport() -> String {
     )
 }
 
-/// `runs` runs of both pages, alternately, under the profile, and the floor pages' INP p75 in
+/// `runs` runs of every page, alternately, under the profile, and the floor pages' INP p75 in
 /// each run; `desktop` is the viewport the session returns to.
 pub async fn measure(
     browser: &Browser,
     site: &Path,
-    subjects: &[Subject; 2],
+    subjects: &[Subject; crate::PAGES],
     runs: usize,
     desktop: (u32, u32),
 ) -> Res<(Pages<PhoneSample>, TapFloors)> {
@@ -63,7 +63,7 @@ pub async fn measure(
 async fn measure_runs(
     browser: &Browser,
     site: &Path,
-    subjects: &[Subject; 2],
+    subjects: &[Subject; crate::PAGES],
     runs: usize,
 ) -> Res<(Pages<PhoneSample>, TapFloors)> {
     let mut pages = Pages::default();

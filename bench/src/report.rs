@@ -40,6 +40,8 @@ pub fn inp_at(taps: &[Interaction], percent: f64) -> f64 {
 pub struct Pages<S> {
     pub ours: Vec<S>,
     pub peer: Vec<S>,
+    /// The eight-layer test story (`Subject::large`).
+    pub large: Vec<S>,
 }
 
 impl<S> Default for Pages<S> {
@@ -47,14 +49,16 @@ impl<S> Default for Pages<S> {
         Pages {
             ours: Vec::new(),
             peer: Vec::new(),
+            large: Vec::new(),
         }
     }
 }
 
 impl<S> Pages<S> {
-    /// Adds a run of page `index`: 0 is ours, 1 TimelineJS (the order of `Subject`s).
+    /// Adds a run of page `index`: 0 is ours, 1 TimelineJS, 2 the large story (the order of
+    /// `Subject`s in main.rs).
     pub fn push(&mut self, index: usize, sample: S) {
-        [&mut self.ours, &mut self.peer][index].push(sample);
+        [&mut self.ours, &mut self.peer, &mut self.large][index].push(sample);
     }
 }
 
@@ -86,7 +90,7 @@ struct Metric<S> {
 
 const METRICS: [Metric<Sample>; 10] = [
     Metric {
-        name: "First view, gzip",
+        name: FIRST_VIEW_BYTES,
         unit: "KB",
         decimals: 1,
         of: |s| s.view.gzip_bytes as f64 / 1000.0,
@@ -110,7 +114,7 @@ const METRICS: [Metric<Sample>; 10] = [
         of: |s| s.view.fcp_ms,
     },
     Metric {
-        name: "First paint of the content (largest contentful paint)",
+        name: CONTENT_PAINT_ROW,
         unit: "ms",
         decimals: 0,
         of: |s| s.view.lcp_ms,
@@ -149,7 +153,7 @@ const METRICS: [Metric<Sample>; 10] = [
 
 const PHONE_METRICS: [Metric<PhoneSample>; 4] = [
     Metric {
-        name: "First paint of the content (largest contentful paint)",
+        name: CONTENT_PAINT_ROW,
         unit: "ms",
         decimals: 0,
         of: |s| s.content_paint_ms,
@@ -161,7 +165,7 @@ const PHONE_METRICS: [Metric<PhoneSample>; 4] = [
         of: |s| s.first_click_ms,
     },
     Metric {
-        name: "Interaction to next paint (16 taps on the layers), p75",
+        name: INP_P75_ROW,
         unit: "ms",
         decimals: 0,
         of: |s| s.inp_at(75.0),
@@ -173,6 +177,28 @@ const PHONE_METRICS: [Metric<PhoneSample>; 4] = [
         of: |s| s.inp_at(100.0),
     },
 ];
+
+/// Rows by name, for the large story's table and targets.
+const FIRST_VIEW_BYTES: &str = "First view, gzip";
+const CONTENT_PAINT_ROW: &str = "First paint of the content (largest contentful paint)";
+const INP_P75_ROW: &str = "Interaction to next paint (16 taps on the layers), p75";
+/// The large story's rows: the desktop's, then the phone's.
+const LARGE_ROWS: [&str; 3] = [
+    FIRST_VIEW_BYTES,
+    "Whole visit, every layer opened (app included), gzip",
+    "DOM elements",
+];
+const LARGE_PHONE_ROWS: [&str; 4] = [
+    CONTENT_PAINT_ROW,
+    "First working click (layer 2)",
+    INP_P75_ROW,
+    "Interaction to next paint (16 taps on the layers), max",
+];
+/// Issue 23's limits for the large story, against the four-layer story's figures of the
+/// same run: phone content paint, phone INP p75; and its first view against TimelineJS's.
+const LARGE_PAINT_LIMIT: f64 = 1.25;
+const LARGE_INP_MARGIN_MS: f64 = 8.0;
+const LARGE_BYTES_LIMIT: f64 = 0.3;
 
 /// Indexes into METRICS for the targets.
 const BYTES: usize = 0;
@@ -281,6 +307,78 @@ fn ratio_target(what: &str, ratio: f64, limit: f64) -> Target {
     }
 }
 
+/// The metric called `name` (a row of the tables).
+fn metric<'a, S>(metrics: &'a [Metric<S>], name: &str) -> &'a Metric<S> {
+    metrics
+        .iter()
+        .find(|metric| metric.name == name)
+        .unwrap_or_else(|| panic!("no metric is called {name:?}"))
+}
+
+/// Issue 23's targets for the large story, judged on the medians of the same runs: its phone
+/// content paint at most 1.25× the four-layer story's, its phone INP p75 at most 8 ms above
+/// it, and its first view at most 0.3× TimelineJS's bytes.
+pub fn large_targets(samples: &Samples) -> Vec<Target> {
+    let (desktop, phone) = (&samples.desktop, &samples.phone);
+    let bytes = metric(&METRICS, FIRST_VIEW_BYTES);
+    let bytes_ratio = typical(&desktop.large, bytes) / typical(&desktop.peer, bytes);
+    let paint = metric(&PHONE_METRICS, CONTENT_PAINT_ROW);
+    let paint_ratio = typical(&phone.large, paint) / typical(&phone.ours, paint);
+    let inp = metric(&PHONE_METRICS, INP_P75_ROW);
+    let (four, eight) = (typical(&phone.ours, inp), typical(&phone.large, inp));
+    vec![
+        Target {
+            goal: format!(
+                "8 layers: first view (gzip) ≤ {LARGE_BYTES_LIMIT}× TimelineJS (ratio {bytes_ratio:.2})"
+            ),
+            met: bytes_ratio <= LARGE_BYTES_LIMIT,
+        },
+        Target {
+            goal: format!(
+                "8 layers: phone first paint of the content ≤ {LARGE_PAINT_LIMIT}× the four-layer \
+                 story's (ratio {paint_ratio:.2})"
+            ),
+            met: paint_ratio <= LARGE_PAINT_LIMIT,
+        },
+        Target {
+            goal: format!(
+                "8 layers: phone interaction to next paint p75 ≤ the four-layer story's + \
+                 {LARGE_INP_MARGIN_MS} ms (8 layers {eight:.0} ms, four layers {four:.0} ms)"
+            ),
+            met: eight <= four + LARGE_INP_MARGIN_MS,
+        },
+    ]
+}
+
+/// The large story's section: its rows beside the four-layer story's and TimelineJS's.
+fn large_section(samples: &Samples) -> String {
+    let mut text = String::from(
+        "\n## A large story (8 layers, 52 quotes)\n\nThe eight-layer test story \
+         (`tests/fixtures/eight-layers-en/`, built by `cargo xtask build-fixture`), loaded in \
+         turn with the other two in the same runs, on the desktop and on the phone.\n\n\
+         | metric | ours, 4 layers | ours, 8 layers | TimelineJS |\n|---|---:|---:|---:|\n",
+    );
+    for name in LARGE_ROWS {
+        text += &three_pages("", metric(&METRICS, name), &samples.desktop);
+    }
+    for name in LARGE_PHONE_ROWS {
+        text += &three_pages("Phone: ", metric(&PHONE_METRICS, name), &samples.phone);
+    }
+    text
+}
+
+/// A row of `metric`'s medians: ours, the large story, TimelineJS.
+fn three_pages<S>(prefix: &str, metric: &Metric<S>, pages: &Pages<S>) -> String {
+    let cell = |samples: &[S]| shown(typical(samples, metric), metric);
+    format!(
+        "| {prefix}{} | {} | {} | {} |\n",
+        metric.name,
+        cell(&pages.ours),
+        cell(&pages.large),
+        cell(&pages.peer)
+    )
+}
+
 /// The whole report as Markdown: it reads the same printed and in BENCHMARKS.md.
 pub fn markdown(samples: &Samples, setting: &Setting) -> String {
     let (desktop, phone) = (&samples.desktop, &samples.phone);
@@ -308,8 +406,13 @@ pub fn markdown(samples: &Samples, setting: &Setting) -> String {
         main_thread(&phone.ours),
         main_thread(&phone.peer),
     );
-    text += "\nTargets (issue 5 on the desktop, issue 11 on the phone, issue 15 for a whole visit and the phone's taps):\n\n";
-    for target in targets(desktop).into_iter().chain(phone_targets(phone)) {
+    text += &large_section(samples);
+    text += "\nTargets (issue 5 on the desktop, issue 11 on the phone, issue 15 for a whole visit and the phone's taps, issue 23 for the large story):\n\n";
+    let judged = targets(desktop)
+        .into_iter()
+        .chain(phone_targets(phone))
+        .chain(large_targets(samples));
+    for target in judged {
         let verdict = if target.met { "met" } else { "**NOT MET**" };
         text += &format!("- {verdict}: {}\n", target.goal);
     }
@@ -334,7 +437,7 @@ pub fn markdown(samples: &Samples, setting: &Setting) -> String {
         floor / typical(peer, &METRICS[FIRST_PAINT])
     );
     text += &format!(
-        "\nMedians of {runs} run(s) per page in each section, loaded alternately; click \
+        "\nMedians of {runs} run(s) per page in each section, loaded in turn; click \
          latencies over {LAYER_CHANGES} layer changes per run.\n\n- Browser: {}\n- Machine: {}\n- Site: {}\n",
         setting.browser,
         setting.machine,
@@ -452,6 +555,7 @@ mod tests {
         Pages {
             ours: vec![ours],
             peer: vec![peer],
+            large: Vec::new(),
         }
     }
 
@@ -626,7 +730,50 @@ mod tests {
         assert!(text.contains("- met: phone: first paint of the content"));
         assert!(text.contains("- **NOT MET**: phone: first working click"));
         let rows = text.matches("\n| ").count();
-        // Each table's header row, then a row per metric.
-        assert_eq!(rows, 2 + METRICS.len() + PHONE_METRICS.len());
+        // Each table's header row, then a row per metric, and the large story's rows.
+        let large = LARGE_ROWS.len() + LARGE_PHONE_ROWS.len();
+        assert_eq!(rows, 3 + METRICS.len() + PHONE_METRICS.len() + large);
+    }
+
+    /// The large story against the four-layer story's paint and INP in the same runs, and
+    /// against TimelineJS's bytes; each of its rows shows all three pages.
+    #[test]
+    fn the_large_story_is_judged_against_the_four_layer_story_and_timelinejs() {
+        // (8 layers' content paint, INP) against four layers' 600 ms and 40 ms.
+        let cases = [
+            ((750.0, 48.0), [true, true]),
+            ((751.0, 48.1), [false, false]),
+            ((500.0, 20.0), [true, true]),
+        ];
+        for ((paint, inp), expected) in cases {
+            // First view: 20 KB against TimelineJS's 90 KB (0.22), then 30 KB (0.33).
+            for (bytes, bytes_met) in [(20_000, true), (30_000, false)] {
+                let mut desktop =
+                    pages(sample(18_000, 1.0, 1.0, 0.0), sample(90_000, 1.0, 1.0, 0.0));
+                desktop.large.push(sample(bytes, 1.0, 1.0, 0.0));
+                let mut phone = pages(tapped(600.0, 1.0, 40.0), tapped(2500.0, 1.0, 64.0));
+                phone.large.push(tapped(paint, 1.0, inp));
+                let samples = Samples {
+                    desktop,
+                    floor_fcp_ms: vec![1.0],
+                    phone,
+                    tap_floors: floors(&[16.0], &[24.0]),
+                };
+                let met: Vec<bool> = large_targets(&samples).iter().map(|t| t.met).collect();
+                assert_eq!(
+                    met,
+                    [bytes_met, expected[0], expected[1]],
+                    "{paint} ms, {inp} ms, {bytes} B"
+                );
+                let text = markdown(&samples, &setting());
+                assert!(text.contains(&format!(
+                    "| First view, gzip | 18.0 KB | {:.1} KB | 90.0 KB |",
+                    bytes as f64 / 1000.0
+                )));
+                assert!(text.contains(&format!(
+                    "| Phone: First paint of the content (largest contentful paint) | 600 ms | {paint:.0} ms | 2500 ms |"
+                )));
+            }
+        }
     }
 }

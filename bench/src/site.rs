@@ -1,5 +1,5 @@
 //! The folder both pages are served from, under `target/` (never committed):
-//! `ours/` is a copy of `dist/`, `timelinejs/` the generated TimelineJS page with its npm dist,
+//! `ours/` is a copy of `dist/`, `ours-8-layers/` of the eight-layer test story's site, `timelinejs/` the generated TimelineJS page with its npm dist,
 //! `floor/` and `floor-press/` the least a page can be for a first paint and for a tap.
 //! Copies rather than links, so a rebuild of `dist/` during a run cannot change what is measured.
 
@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 pub const OURS: &str = "ours";
 pub const TIMELINEJS: &str = "timelinejs";
+/// A copy of the eight-layer test story's site (`e2e::fixtures::EIGHT_LAYERS`).
+pub const LARGE: &str = "ours-8-layers";
 /// A page of one line of text and nothing else (not even an icon to fetch): the earliest first
 /// paint any page can have in this browser on this machine, measured beside the two for reference.
 pub const FLOOR: &str = "floor";
@@ -45,6 +47,14 @@ pub fn prepare() -> Result<PathBuf, String> {
         return Err("dist/ has no index.html: run `cargo xtask bench` (it builds it)".to_owned());
     }
     copy_tree(&dist, &site.join(OURS))?;
+    let large = e2e::fixture_site_folder(&e2e::fixtures::EIGHT_LAYERS);
+    if !large.join("index.html").is_file() {
+        return Err(format!(
+            "{} has no index.html: run `cargo xtask bench` (it builds it)",
+            large.display()
+        ));
+    }
+    copy_tree(&large, &site.join(LARGE))?;
     timelinejs(&root.join(TIMELINEJS_DIST), &site.join(TIMELINEJS))?;
     write(
         &site.join(FLOOR).join("index.html"),
@@ -56,12 +66,14 @@ pub fn prepare() -> Result<PathBuf, String> {
         &site.join(PRESS_FLOOR).join("press.js"),
         include_str!("press.js"),
     )?;
-    // The e2e server insists on a root index.html; this one lists the two pages for a person.
+    // The e2e server insists on a root index.html; this one lists the pages for a person.
     write(
         &site.join("index.html"),
         &format!(
             "<!doctype html><title>bench</title><ul><li><a href=\"{OURS}/index.html\">ours</a>\
-             <li><a href=\"{TIMELINEJS}/index.html\">TimelineJS</a></ul>\n"
+             <li><a href=\"{TIMELINEJS}/index.html\">TimelineJS</a>\
+             <li><a href=\"{LARGE}/index.html\">{large}</a></ul>\n",
+            large = crate::measure::LARGE
         ),
     )?;
     Ok(site)

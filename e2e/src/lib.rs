@@ -9,6 +9,7 @@
 
 mod browser;
 mod engine;
+pub mod fixtures;
 mod modes;
 mod page;
 pub mod phone;
@@ -232,16 +233,31 @@ fn listed(title: &str, items: &[String]) -> String {
     format!("{title}:\n  {}", items.join("\n  "))
 }
 
-/// The test story's release site (`tests/fixtures/three-layers-uk/`), where
-/// `cargo xtask build-fixture` writes it.
-pub fn fixture_site_folder() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/fixture-site")
+/// The project root, where the fixtures' paths start.
+fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The six-layer English test story's release site (`tests/fixtures/six-layers-en/`), where
-/// `cargo xtask build-fixture` writes it.
-pub fn english_fixture_site_folder() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/fixture-site-en")
+/// A test story's release site, where `cargo xtask build-fixture` writes it.
+pub fn fixture_site_folder(story: &fixtures::FixtureStory) -> PathBuf {
+    project_root().join(story.site)
+}
+
+/// A test story's site served on a server of its own, or why not.
+pub fn serve_fixture(story: &fixtures::FixtureStory) -> Res<Server> {
+    Server::start(fixture_site_folder(story)).map_err(|e| {
+        format!("{e}; the test stories' sites are built by `cargo xtask build-fixture`")
+    })
+}
+
+/// A test story's words, read from its content file by the compiler (which reads its
+/// article beside it), as the page must show them.
+pub fn fixture_content(
+    story: &fixtures::FixtureStory,
+) -> Res<&'static content_compiler::content_schema::Content> {
+    let file = project_root().join(story.content);
+    let source = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", story.content))?;
+    content_compiler::load(&file.to_string_lossy(), &source).map_err(|errors| errors.to_string())
 }
 
 /// The release site under test: `E2E_DIST`, or the workspace's `dist/`.

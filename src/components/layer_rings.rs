@@ -45,18 +45,19 @@ mod drawing {
 
     const CENTRE: usize = SIZE / 2;
     const OUTER_RADIUS: usize = 194;
-    /// Names sit this far below the arc they follow, so they are centred in their band.
-    const NAME_DROP: usize = 7;
+    /// The names' size where their bands are wide enough (up to six layers).
+    const NAME_SIZE: usize = 19;
 
     /// Ring `index`'s shape and name.
     pub(super) fn ring_drawing(index: usize) -> Html {
         let band = 2 * OUTER_RADIUS / (2 * content().layers.len() + 1);
+        let name = Name::in_band(band);
         html! {
             <>
                 <circle class={crate::components::stage_legend::shape_class(content().layers[index].stage.line)}
                     cx={CENTRE.to_string()} cy={CENTRE.to_string()}
                     r={outer_radius(index, band).to_string()} />
-                { ring_name(index, &content().layers[index], band) }
+                { ring_name(index, &content().layers[index], band, name) }
             </>
         }
     }
@@ -70,15 +71,17 @@ mod drawing {
     /// along the top of its band. Written twice, regular and bold (`ring__name--bold`): the
     /// chosen ring shows the bold one. Swapping which is visible only repaints, where changing
     /// a name's weight would lay the drawing's text out again on every choice.
-    fn ring_name(index: usize, layer: &Layer, band: usize) -> Html {
+    fn ring_name(index: usize, layer: &Layer, band: usize, name: Name) -> Html {
+        let size = name.size.to_string();
         if index == 0 {
             let lines = two_lines(layer.name);
-            let first_y = CENTRE + NAME_DROP - if lines.len() > 1 { 11 } else { 0 };
+            let line_height = name.size + 3;
+            let first_y = CENTRE + name.drop - if lines.len() > 1 { line_height / 2 } else { 0 };
             return html! {
                 { for NAME_CLASSES.into_iter().map(|class| html! {
-                    <text {class} text-anchor="middle">
+                    <text {class} text-anchor="middle" font-size={size.clone()}>
                         { for lines.iter().enumerate().map(|(line, words)| html! {
-                            <tspan x={CENTRE.to_string()} y={(first_y + line * 22).to_string()}>{ *words }</tspan>
+                            <tspan x={CENTRE.to_string()} y={(first_y + line * line_height).to_string()}>{ *words }</tspan>
                         }) }
                     </text>
                 }) }
@@ -94,11 +97,32 @@ mod drawing {
                     CENTRE + radius
                 )} />
                 { for NAME_CLASSES.into_iter().map(|class| html! {
-                    <text {class} text-anchor="middle" dy={NAME_DROP.to_string()}>
+                    <text {class} text-anchor="middle" dy={name.drop.to_string()} font-size={size.clone()}>
                         <textPath href={format!("#{arc}")} startOffset="50%">{ layer.name }</textPath>
                     </text>
                 }) }
             </>
+        }
+    }
+
+    /// How the names are drawn in bands `band` wide: an attribute, not the stylesheet, as only
+    /// the prerender knows the band.
+    #[derive(Clone, Copy)]
+    struct Name {
+        size: usize,
+        /// How far below the arc it follows a name sits, so its capitals are centred in the band.
+        drop: usize,
+    }
+
+    impl Name {
+        /// Eight layers leave bands of 22: a 19 name, with the ring lines on both sides, would
+        /// touch them; two thirds of the band leaves a clear gap either side.
+        fn in_band(band: usize) -> Name {
+            let size = NAME_SIZE.min(band * 2 / 3);
+            Name {
+                size,
+                drop: size * 7 / NAME_SIZE,
+            }
         }
     }
 

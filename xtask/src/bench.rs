@@ -1,4 +1,5 @@
-//! `cargo xtask bench [--quick] [--write]`: builds the release site, then runs the `bench`
+//! `cargo xtask bench [--quick] [--write]`: builds the release site and the test stories'
+//! sites (`cargo xtask build-fixture`), then runs the `bench`
 //! crate (see bench/src/main.rs), which generates the TimelineJS page from the content and
 //! measures both pages in headless Chromium, on the desktop and under a phone profile. It
 //! prints both tables and, unless `--quick` (or with `--write`), records them in BENCHMARKS.md.
@@ -11,6 +12,8 @@ pub fn run_task() -> Result<(), String> {
     setup::build_tools()?;
     setup::browser_tools()?;
     crate::release_build()?;
+    // The large test story the benchmark loads beside the real one (issue 23).
+    crate::fixture::build()?;
     let args: Vec<String> = std::env::args().skip(2).collect();
     measure(&args)
 }

@@ -11,8 +11,8 @@
 //! - `lint`: `cargo fmt --check` and clippy (native and WASM) with `-D warnings`, as `test` runs them.
 //! - `check-html`: the W3C HTML checker on the built `dist/` and the embed code.
 //! - `setup`: only the installs.
-//! - `build-fixture`: the test stories (`tests/fixtures/`) built into `target/fixture-site/`
-//!   (Ukrainian) and `target/fixture-site-en/` (six layers, English).
+//! - `build-fixture`: the test stories (`tests/fixtures/`, listed in `e2e/src/fixtures.rs`) built
+//!   into `target/fixture-sites/<story>/`.
 //! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`
 //!   and minifies a release build's scripts and stylesheet.
 //! - `preview-image`: remakes `assets/preview.png`, the picture social sites show.

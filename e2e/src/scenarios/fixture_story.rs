@@ -7,29 +7,13 @@
 use super::screenshots::save;
 use crate::browser::Browser;
 use crate::page::check;
-use crate::server::Server;
 use crate::Res;
 use content_compiler::content_schema::Content;
 use serde_json::json;
 
-pub(super) const STORY: &str = "tests/fixtures/three-layers-uk/story.toml";
-
-/// The test story at `story` (a path from the project root), as the app's types.
-pub(super) fn load(story: &str) -> Res<&'static Content> {
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(story);
-    let source = std::fs::read_to_string(&file).map_err(|e| format!("{story}: {e}"))?;
-    // The compiler reads the story's article beside the file.
-    let file = file.to_string_lossy();
-    content_compiler::load(&file, &source).map_err(|errors| errors.to_string())
-}
-
 pub async fn a_three_layer_ukrainian_story_works(browser: &mut Browser) -> Res<()> {
-    let story = load(STORY)?;
-    let site = Server::start(crate::fixture_site_folder()).map_err(|e| {
-        format!("{e}; the test story's site is built by `cargo xtask build-fixture`")
-    })?;
+    let story = crate::fixture_content(&crate::fixtures::UKRAINIAN)?;
+    let site = crate::serve_fixture(&crate::fixtures::UKRAINIAN)?;
     browser.goto("about:blank").await?;
     browser.goto(&site.base_url).await?;
     let total = story.layers.len();

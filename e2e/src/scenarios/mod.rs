@@ -11,6 +11,7 @@ mod figure;
 mod first_paint;
 mod fixture_story;
 mod iframe_resizer;
+mod large_story;
 mod layout;
 mod names;
 mod navigation;
@@ -98,6 +99,7 @@ fn shared() -> Vec<Scenario> {
         Light layout_at_768px => |b| layout::at_width(b, 768);
         Light layout_at_1280px => |b| layout::at_width(b, 1280);
         Light names_wrap_at_syllables => names::names_wrap_at_syllables;
+        Light an_eight_layer_story_works => large_story::an_eight_layer_story_works;
         Light live_region_announces_layer_name => accessibility::live_region_announces_layer_name;
         Light quotes_are_captioned_figures => accessibility::quotes_are_captioned_figures;
         Light scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;

@@ -1,11 +1,11 @@
 //! Long names on narrow screens (issue 23): a tab's name and a panel's heading wrap between
 //! words or at a syllable, with a hyphen (the prerender's soft hyphens, in the story's language),
-//! never mid-word without one, and never overflow their box; at 320, 360 and 390 px, in the
-//! real story and in the Ukrainian test story.
+//! never mid-word without one, and never overflow their box, and the drawing's names fit their
+//! arcs; at 320, 360 and 390 px, in the real story, the Ukrainian test story and the German
+//! story of long names.
 
 use crate::browser::Browser;
 use crate::page::{check, Failures};
-use crate::server::Server;
 use crate::Res;
 
 /// Every line break inside a word of each name, and every overflowing name: a break is right
@@ -35,24 +35,45 @@ for (const el of document.querySelectorAll('.layers__name, .panel__heading')) {
 }
 return found;"#;
 
+/// Every name on the drawing longer than the arc it follows (centred on it, so it fits when no
+/// longer): a longer one would be cut at the arc's ends.
+const RINGS_JS: &str = r#"
+const found = [];
+for (const text of document.querySelectorAll('text.ring__name')) {
+  const along = text.querySelector('textPath');
+  const arc = along && document.querySelector(along.getAttribute('href'));
+  if (!arc) continue;
+  const length = text.getComputedTextLength();
+  if (length > arc.getTotalLength()) {
+    found.push(`${text.textContent} (${Math.round(length)}) is longer than its arc (${Math.round(arc.getTotalLength())})`);
+  }
+}
+return found;"#;
+
 pub async fn names_wrap_at_syllables(browser: &mut Browser) -> Res<()> {
-    let story = Server::start(crate::fixture_site_folder()).map_err(|e| {
-        format!("{e}; the test story's site is built by `cargo xtask build-fixture`")
-    })?;
+    let story = crate::serve_fixture(&crate::fixtures::UKRAINIAN)?;
+    let long_names = crate::serve_fixture(&crate::fixtures::LONG_NAMES)?;
     let mut failures = Failures::default();
     for width in [320, 360, 390] {
         browser.set_viewport(width, 900).await?;
         for (site, base) in [
             ("the explainer", browser.server.base_url.clone()),
             ("the Ukrainian test story", story.base_url.clone()),
+            (
+                "the German story of long names",
+                long_names.base_url.clone(),
+            ),
         ] {
             let outcome = async {
                 browser.goto(&format!("{base}/")).await?;
                 browser
                     .wait_until("return !!document.querySelector('.layers__name');", "tabs")
                     .await?;
-                let found = browser.js(BREAKS_JS, vec![]).await?;
-                let found = found.as_array().cloned().unwrap_or_default();
+                let mut found = Vec::new();
+                for script in [BREAKS_JS, RINGS_JS] {
+                    let seen = browser.js(script, vec![]).await?;
+                    found.extend(seen.as_array().cloned().unwrap_or_default());
+                }
                 check(found.is_empty(), || format!("{found:?}"))
             }
             .await;

@@ -4,39 +4,27 @@
 //! no violation), and in its `standalone.html` from disk; print and forced colours keep their
 //! own; screenshots of each at 360 and 1280 px.
 
-use super::fixture_story::{load, STORY};
 use super::screenshots::save;
 use crate::browser::Browser;
 use crate::engine::Scheme;
+use crate::fixtures::{FixtureStory, SIX_LAYERS, UKRAINIAN};
 use crate::page::check;
-use crate::server::Server;
 use crate::Res;
 use content_compiler::content_schema::{Palette, Theme};
 use content_compiler::model::Colour;
 use serde_json::{json, Value};
-use std::path::PathBuf;
 
-/// A test story: its name in the screenshots, its content file and its built site.
-type Story = (&'static str, &'static str, fn() -> PathBuf);
-
-const STORIES: [Story; 2] = [
-    ("uk", STORY, crate::fixture_site_folder),
-    (
-        "en",
-        "tests/fixtures/six-layers-en/story.toml",
-        crate::english_fixture_site_folder,
-    ),
-];
+/// Each test story in a theme of its own, with its name in the screenshots.
+const STORIES: [(&str, &FixtureStory); 2] = [("uk", &UKRAINIAN), ("en", &SIX_LAYERS)];
 
 pub async fn stories_in_their_own_themes(browser: &mut Browser) -> Res<()> {
-    for (name, file, folder) in STORIES {
-        let theme = load(file)?
+    for (name, story) in STORIES {
+        let file = story.content;
+        let theme = crate::fixture_content(story)?
             .theme
             .as_ref()
             .ok_or_else(|| format!("{file} has no [theme]"))?;
-        let site = Server::start(folder()).map_err(|e| {
-            format!("{e}; the test stories' sites are built by `cargo xtask build-fixture`")
-        })?;
+        let site = crate::serve_fixture(story)?;
         for width in [360, 1280] {
             browser.set_viewport(width, 900).await?;
             browser.goto("about:blank").await?;
@@ -56,7 +44,7 @@ pub async fn stories_in_their_own_themes(browser: &mut Browser) -> Res<()> {
             })?;
         }
         // standalone.html from disk: the theme inlined with the rest of the stylesheet.
-        let standalone = folder().join("standalone.html");
+        let standalone = crate::fixture_site_folder(story).join("standalone.html");
         browser
             .goto(&format!("file://{}", standalone.display()))
             .await?;
