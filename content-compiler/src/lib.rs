@@ -9,6 +9,8 @@ mod error;
 mod hint;
 pub mod model;
 mod read;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod sources;
 pub mod theme;
 mod validate;

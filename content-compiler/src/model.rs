@@ -9,12 +9,15 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContentFile {
     pub meta: Meta,
     pub source: Source,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::UiStrings"))]
     pub ui: UiTable,
     pub channels: BTreeMap<String, Channel>,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Stage>"))]
     pub stages: Spanned<Vec<Stage>>,
     pub layers: Vec<Layer>,
     pub why_now: WhyNow,
@@ -30,6 +33,7 @@ pub struct ContentFile {
 /// `[theme]`: the newsroom's colours and fonts. The build checks every pair of colours the
 /// stylesheet draws with them against WCAG 2 AA (theme.rs).
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// The colours of the light scheme (`[theme.light]`).
@@ -49,17 +53,22 @@ pub struct Theme {
 /// One scheme's colours, each CSS hex (`#rgb` or `#rrggbb`). The panels, muted text, rules and
 /// the marked quote's background are mixed from them.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SchemeColours {
     /// The text colour, on the paper and the panels.
+    #[cfg_attr(feature = "schema", schemars(with = "Colour"))]
     pub text: Spanned<Colour>,
     /// The page's background.
+    #[cfg_attr(feature = "schema", schemars(with = "Colour"))]
     pub paper: Spanned<Colour>,
     /// Links, the chosen layer, buttons and rules that stand out: text on the paper and the
     /// panels, and the background of buttons' text.
+    #[cfg_attr(feature = "schema", schemars(with = "Colour"))]
     pub accent: Spanned<Colour>,
     /// The keyboard focus ring; absent: the text colour.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Colour>"))]
     pub focus: Option<Spanned<Colour>>,
 }
 
@@ -147,17 +156,21 @@ impl<'de> Deserialize<'de> for FontStack {
 
 /// A correction, published with the day it was made.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Correction {
+    #[cfg_attr(feature = "schema", schemars(with = "IsoDate"))]
     pub date: Spanned<IsoDate>,
     pub text: Text,
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// A BCP 47 tag; its language (the part before any `-`) must be one dates can be written
     /// in (`IsoDate::news_style`).
+    #[cfg_attr(feature = "schema", schemars(with = "Text"))]
     pub lang: Spanned<Text>,
     pub title: Text,
     pub dek: Claim,
@@ -167,14 +180,17 @@ pub struct Meta {
     pub declaration_date: IsoDate,
     /// The day of the last change since publication; absent until there is one.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<IsoDate>"))]
     pub updated: Option<Spanned<IsoDate>>,
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The article's text, a path relative to the content file: the test suite checks every
     /// quote against it. Never shown, so not baked into the app.
+    #[cfg_attr(feature = "schema", schemars(with = "Text"))]
     pub article: Spanned<Text>,
     pub article_title: Text,
     pub author: Text,
@@ -188,8 +204,10 @@ pub struct Source {
 pub type UiTable = Spanned<BTreeMap<String, Spanned<Text>>>;
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Layer {
+    #[cfg_attr(feature = "schema", schemars(with = "Slug"))]
     pub slug: Spanned<Slug>,
     pub name: Text,
     pub tagline: Claim,
@@ -200,56 +218,71 @@ pub struct Layer {
     pub contributors: Vec<Claim>,
     #[serde(default)]
     pub commitments: Vec<Claim>,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Slug>"))]
     pub quotes: Vec<Spanned<Slug>>,
 }
 
 /// A sentence (or list item) of ours and the passages of the article that back it: excerpts,
 /// verbatim, and quotes of the file by id. A claim with neither is refused (validate.rs).
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
+    #[cfg_attr(feature = "schema", schemars(with = "Text"))]
     pub text: Spanned<Text>,
     /// The article's own words, verbatim (checked as quotes are).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Text>"))]
     pub support: Vec<Spanned<Text>>,
     /// Quotes of this file, by id.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Slug>"))]
     pub quotes: Vec<Spanned<Slug>>,
 }
 
 /// A layer's stage (the id of one of `[[stages]]`) and the passages that make it that settled.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StageChoice {
+    #[cfg_attr(feature = "schema", schemars(with = "Slug"))]
     pub id: Spanned<Slug>,
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Text>"))]
     pub support: Vec<Spanned<Text>>,
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Slug>"))]
     pub quotes: Vec<Spanned<Slug>>,
 }
 
 /// How a quote reached the public ("Social media post"), and the article's words that say so.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Channel {
     pub label: Text,
     /// Words of which a quote's attribution must hold one ("posted", "post"): the channel is
     /// what the article says.
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Text>"))]
     pub cues: Spanned<Vec<Text>>,
 }
 
 /// How settled a layer is; the legend lists the stages in the file's order.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
+    #[cfg_attr(feature = "schema", schemars(with = "Slug"))]
     pub id: Spanned<Slug>,
     pub label: Text,
+    #[cfg_attr(feature = "schema", schemars(with = "Line"))]
     pub line: Spanned<Line>,
 }
 
 /// How the figure draws a ring at a stage. The file's words are the app's `Line::name`
 /// (tests/content_editorial.rs checks that they agree).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Line {
     Solid,
@@ -259,26 +292,33 @@ pub enum Line {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WhyNow {
     pub heading: Text,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Slug>"))]
     pub quotes: Vec<Spanned<Slug>>,
     pub summary: Vec<Claim>,
     pub figures: Vec<Figure>,
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
+    #[cfg_attr(feature = "schema", schemars(with = "Text"))]
     pub value: Spanned<Text>,
     pub label: Text,
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Text>"))]
     pub support: Vec<Spanned<Text>>,
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Slug>"))]
     pub quotes: Vec<Spanned<Slug>>,
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StillOpen {
     pub heading: Text,
@@ -287,26 +327,35 @@ pub struct StillOpen {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OpenItem {
     pub topic: Text,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Slug>"))]
     pub quotes: Vec<Spanned<Slug>>,
     pub summary: Vec<Claim>,
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
+    #[cfg_attr(feature = "schema", schemars(with = "Slug"))]
     pub id: Spanned<Slug>,
+    #[cfg_attr(feature = "schema", schemars(with = "Text"))]
     pub text: Spanned<Text>,
     pub speaker: Text,
     /// As the article gives it; absent where it gives none.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Text>"))]
     pub role: Option<Spanned<Text>>,
     /// A day only where the attribution gives one; else the month.
+    #[cfg_attr(feature = "schema", schemars(with = "IsoDate"))]
     pub date: Spanned<IsoDate>,
+    #[cfg_attr(feature = "schema", schemars(with = "Slug"))]
     pub channel: Spanned<Slug>,
     /// The article's own words that attribute the quote: who, how, when. Verbatim.
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Text>"))]
     pub attribution: Vec<Spanned<Text>>,
 }
 

@@ -16,6 +16,8 @@
 //! - `prerender`: Trunk's post-build hook (see Trunk.toml); renders the app into `index.html`
 //!   and minifies a release build's scripts and stylesheet.
 //! - `preview-image`: remakes `assets/preview.png`, the picture social sites show.
+//! - `bench`: the benchmark beside TimelineJS (bench/).
+//! - `schema`: writes the content file's JSON Schema, for editors' autocompletion (schema.rs).
 
 mod bench;
 mod check_html;
@@ -26,6 +28,7 @@ mod minify;
 mod new_story;
 mod prerender;
 mod preview;
+mod schema;
 mod serve;
 mod setup;
 mod share;
@@ -40,7 +43,7 @@ mod wasm_names;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve | build | build-fixture | test | new DIR | content [FILE] | lint | check-html | setup | prerender | preview-image | bench>";
+    "usage: cargo xtask <serve | build | build-fixture | test | new DIR | content [FILE] | lint | check-html | setup | prerender | preview-image | bench | schema>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         "prerender" => prerender::run(),
         "preview-image" => preview::run_task(),
         "bench" => bench::run_task(),
+        "schema" => schema::run_task(),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {

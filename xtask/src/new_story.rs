@@ -27,7 +27,8 @@ pub fn run_task(folder: Option<String>) -> Result<(), String> {
     let real = std::fs::read_to_string(project_root().join(REAL_STORY))
         .map_err(|e| format!("{REAL_STORY}: {e}"))?;
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    write(&story, &with_interface_text(&real)?)?;
+    let text = with_schema_line(&with_interface_text(&real)?, &folder)?;
+    write(&story, &text)?;
     let article = folder.join("article.txt");
     if !article.exists() {
         write(&article, ARTICLE_TEMPLATE)?;
@@ -69,6 +70,34 @@ fn with_interface_text(real: &str) -> Result<String, String> {
         &STORY_TEMPLATE[..at],
         &STORY_TEMPLATE[at..]
     ))
+}
+
+/// `story` whose `#:schema` line (its first) names the schema from `folder`, where it is written:
+/// editors' language servers read it for field names, descriptions and errors as they type.
+fn with_schema_line(story: &str, folder: &Path) -> Result<String, String> {
+    let schema = project_root().join(crate::schema::SCHEMA_FILE);
+    let relative = relative_path(&schema, folder)?;
+    let (_, rest) = story.split_once('\n').ok_or("the template is one line")?;
+    Ok(format!("#:schema {}\n{rest}", relative.display()))
+}
+
+/// `target` as a path from `base` (both made absolute and canonical as far as they exist).
+fn relative_path(target: &Path, base: &Path) -> Result<std::path::PathBuf, String> {
+    let canonical = |path: &Path| {
+        path.canonicalize()
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let (target, base) = (canonical(target)?, canonical(base)?);
+    let shared = target
+        .components()
+        .zip(base.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let up = base
+        .components()
+        .skip(shared)
+        .map(|_| std::path::Component::ParentDir);
+    Ok(up.chain(target.components().skip(shared)).collect())
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
