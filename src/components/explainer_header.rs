@@ -8,7 +8,7 @@ pub fn explainer_header() -> Html {
     let meta = &content().meta;
     html! {
         <header class="explainer__header">
-            <h1>{ meta.title }</h1>
+            <h1>{ crate::hyphens::soft_hyphens(meta.title, meta.lang) }</h1>
             <p class="explainer__dek">{ meta.dek.text }</p>
             { super::support::claims_support(std::slice::from_ref(&meta.dek)) }
             <p class="static-notice" hidden=true>{ content().ui.static_notice }</p>

@@ -81,7 +81,8 @@ mod drawing {
                 { for NAME_CLASSES.into_iter().map(|class| html! {
                     <text {class} text-anchor="middle" font-size={size.clone()}>
                         { for lines.iter().enumerate().map(|(line, words)| html! {
-                            <tspan x={CENTRE.to_string()} y={(first_y + line * line_height).to_string()}>{ *words }</tspan>
+                            <tspan x={CENTRE.to_string()} y={(first_y + line * line_height).to_string()}
+                                textLength={name.squeezed(words, band * 3 * 9 / 10)} lengthAdjust="spacingAndGlyphs">{ *words }</tspan>
                         }) }
                     </text>
                 }) }
@@ -89,6 +90,8 @@ mod drawing {
         }
         let radius = (outer_radius(index - 1, band) + outer_radius(index, band)) / 2;
         let arc = format!("ring-arc-{}", layer.slug);
+        // The top half of the circle: π r.
+        let arc_length = radius * 355 / 113;
         html! {
             <>
                 <path id={arc.clone()} class="ring__arc" d={format!(
@@ -97,7 +100,8 @@ mod drawing {
                     CENTRE + radius
                 )} />
                 { for NAME_CLASSES.into_iter().map(|class| html! {
-                    <text {class} text-anchor="middle" dy={name.drop.to_string()} font-size={size.clone()}>
+                    <text {class} text-anchor="middle" dy={name.drop.to_string()} font-size={size.clone()}
+                        textLength={name.squeezed(layer.name, arc_length * 9 / 10)} lengthAdjust="spacingAndGlyphs">
                         <textPath href={format!("#{arc}")} startOffset="50%">{ layer.name }</textPath>
                     </text>
                 }) }
@@ -123,6 +127,17 @@ mod drawing {
                 size,
                 drop: size * 7 / NAME_SIZE,
             }
+        }
+    }
+
+    impl Name {
+        /// The length `words` are drawn to when they might not fit in `room` (a long name in
+        /// German or Finnish on a short arc): `room` itself, the glyphs narrowed to fit; `None`
+        /// (their own length) otherwise. The prerender cannot measure text, so it estimates
+        /// generously: a bold letter is at most about two thirds of the size wide.
+        fn squeezed(&self, words: &str, room: usize) -> Option<String> {
+            let widest = words.chars().count() * self.size * 2 / 3;
+            (widest > room).then(|| room.to_string())
         }
     }
 

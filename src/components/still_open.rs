@@ -26,7 +26,7 @@ fn still_open_intro() -> Html {
     let still_open = &content().still_open;
     html! {
         <>
-            <h2 id="still-open-heading">{ still_open.heading }</h2>
+            <h2 id="still-open-heading">{ crate::hyphens::soft_hyphens(still_open.heading, content().meta.lang) }</h2>
             <p>{ Claim::paragraph(still_open.summary) }</p>
             { super::support::claims_support(still_open.summary) }
         </>
@@ -39,7 +39,7 @@ fn open_item_intro(index: usize) -> Html {
     let item = &content().still_open.items[index];
     html! {
         <>
-            <h3>{ item.topic }</h3>
+            <h3>{ crate::hyphens::soft_hyphens(item.topic, content().meta.lang) }</h3>
             <p>{ Claim::paragraph(item.summary) }</p>
             { super::support::claims_support(item.summary) }
         </>

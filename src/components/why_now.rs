@@ -22,7 +22,7 @@ fn why_now_intro() -> Html {
     let why_now = &content().why_now;
     html! {
         <>
-            <h2 id="why-now-heading">{ why_now.heading }</h2>
+            <h2 id="why-now-heading">{ crate::hyphens::soft_hyphens(why_now.heading, content().meta.lang) }</h2>
             <p>{ Claim::paragraph(why_now.summary) }</p>
             { claims_support(why_now.summary) }
             <ul class="context__figures">

@@ -12,7 +12,7 @@ use crate::Res;
 /// only after a soft hyphen (the engine draws a hyphen there).
 const BREAKS_JS: &str = r#"
 const found = [];
-for (const el of document.querySelectorAll('.layers__name, .panel__heading')) {
+for (const el of document.querySelectorAll('.layers__name, .panel__heading, h1, .context h2, .open-item h3')) {
   if (!el.checkVisibility()) continue;
   if (el.scrollWidth > el.clientWidth + 1) found.push(`${el.textContent} overflows its box`);
   const text = el.firstChild;
