@@ -148,15 +148,19 @@ async fn every_layer_by_keyboard(browser: &Browser, site: &Server, story: &Conte
     Ok(())
 }
 
-/// `?layer=` naming layer 8, and both forms of a link to a quote of layer 7.
+/// `?layer=` naming layer 8, and both forms of a link to a quote of layer 7, as the app shows
+/// them once it has taken over: a link loads it at once, and leaving while it starts would cut
+/// its script short (Firefox reports that).
 async fn deep_links(browser: &Browser, site: &Server, story: &Content) -> Res<()> {
     let eighth = story.layers[7].slug;
     open(browser, site, &format!("?layer={eighth}")).await?;
+    browser.wait_for_app_started().await?;
     expect_layer(browser, eighth, "a deep link").await?;
     let seventh = &story.layers[6];
     let quote = seventh.quotes.last().ok_or("layer 7 holds quotes")?.id;
     for link in [format!("?quote={quote}"), format!("#q-{quote}")] {
         open(browser, site, &link).await?;
+        browser.wait_for_app_started().await?;
         let state = browser
             .poll_script(
                 &format!("{link}: the quote marked, focused and on screen"),
