@@ -53,14 +53,23 @@ pub fn revision() -> String {
     }
 }
 
-pub fn benchmarks_file(table: &str) -> String {
+/// Where BENCHMARKS.md's method begins: written by hand, kept by every run that records figures.
+pub const METHOD_HEADING: &str = "## How each figure is measured";
+
+/// BENCHMARKS.md with the new figures: the header, the table, then the method kept from the
+/// file as it was (`previous`, from its `METHOD_HEADING` on; nothing if it has none).
+pub fn benchmarks_file(table: &str, previous: &str) -> String {
+    let method = previous
+        .find(METHOD_HEADING)
+        .map(|start| format!("\n{}", &previous[start..]))
+        .unwrap_or_default();
     format!(
         "# Benchmark: the explainer beside TimelineJS 3.9.11\n\n\
-         Written by `cargo xtask bench`; README.md (\"Benchmark\") says how each figure is\n\
-         measured. Both pages carry the same layers and quotes, are served from 127.0.0.1\n\
+         Written by `cargo xtask bench`; how each figure is measured is at the end, under \"How each figure\n\
+         is measured\". Both pages carry the same layers and quotes, are served from 127.0.0.1\n\
          (bytes are the gzip -9 sizes of the files loaded) and are loaded in turn, with a third,\n\
          the eight-layer test story, in headless Chromium with the cache off: on the desktop,\n\
-         then under a phone profile (CPU and network throttled, a phone's viewport).\n\n{table}"
+         then under a phone profile (CPU and network throttled, a phone's viewport).\n\n{table}{method}"
     )
 }
 
@@ -74,5 +83,14 @@ mod tests {
         assert_eq!(field(text, "model name", ':'), Some("Some CPU @ 2.0GHz"));
         assert_eq!(field("A=\"x\"\n", "A", '='), Some("\"x\""));
         assert_eq!(field(text, "missing", ':'), None);
+    }
+
+    #[test]
+    fn the_method_outlives_new_figures() {
+        let previous = format!("# old\n\nold figures\n\n{METHOD_HEADING}\n\nHow.\n");
+        let file = benchmarks_file("new figures\n", &previous);
+        assert!(file.contains("new figures\n\n## How each figure is measured\n\nHow.\n"));
+        assert!(!file.contains("old figures"));
+        assert!(benchmarks_file("new figures\n", "").ends_with("new figures\n"));
     }
 }

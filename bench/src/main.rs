@@ -104,7 +104,8 @@ fn run(options: &Options) -> Res<()> {
     println!("\n{table}");
     if options.write {
         let file = site::project_root().join("BENCHMARKS.md");
-        std::fs::write(&file, machine::benchmarks_file(&table))
+        let previous = std::fs::read_to_string(&file).unwrap_or_default();
+        std::fs::write(&file, machine::benchmarks_file(&table, &previous))
             .map_err(|e| format!("{}: {e}", file.display()))?;
         println!("Recorded in {}", file.display());
     }

@@ -3,8 +3,8 @@
 //! Every task first installs what is missing on a fresh machine, then does its work:
 //! - `serve`: the editors' loop at http://127.0.0.1:8080: problems in the page, words live (serve/).
 //! - `build`: the deployable site in `dist/` (`trunk build --release`), with its sizes.
-//! - `test`: every test: native (content, reducer, deep links, server renders), then the
-//!   browser test in headless Chromium, then the release build.
+//! - `test`: every test, in the order that fails fastest: lints, native, the browser test, the
+//!   release build, the HTML checker, the end-to-end suite (docs/testing.md).
 //! - `new DIR`: a new story to fill in, `DIR/story.toml` and `DIR/article.txt` (new_story.rs).
 //! - `content [FILE]`: the editors' loop: validates a content file and checks its quotes
 //!   against the article in seconds, without building the WASM (see content.rs).
