@@ -8,6 +8,7 @@
 //! are reported as `screenshots: N written`, never counted as passed.
 
 mod browser;
+mod checkers;
 mod engine;
 mod modes;
 mod page;
@@ -31,7 +32,7 @@ use std::time::Duration;
 
 pub type Res<T> = Result<T, String>;
 
-/// Far above any scenario's need (the slowest, axe on four layers, takes well under a minute).
+/// Far above any scenario's need (the slowest, three checkers on four layers, takes well under a minute).
 const SCENARIO_LIMIT: Duration = Duration::from_secs(300);
 
 /// Runs every scenario in `engine` as a test. They are ignored unless `E2E=1` (or
