@@ -4,6 +4,7 @@
 //! nothing is fetched at run time, and WebDriver's scripts are not subject to the page's CSP.
 
 use crate::browser::Browser;
+use crate::engine::Engine;
 use crate::page::check;
 use crate::Res;
 use serde_json::{json, Value};
@@ -28,7 +29,12 @@ struct Checker {
     /// fewer means the checker did not really run.
     fewest_rules: u64,
     accepted: &'static [Accepted],
+    /// The one engine it runs in, where it does not yet run in all three.
+    only_in: Option<Engine>,
 }
+
+// IBM's and HTML_CodeSniffer's runs never called back in Firefox ESR (the 180 s script
+// timeout, both engines injected) and are untried in WebKit: Chromium only, until diagnosed.
 
 const ACCEPTED_JS: &str = include_str!("checkers/accepted.js");
 
@@ -40,6 +46,7 @@ const CHECKERS: [Checker; 3] = [
         run: include_str!("checkers/axe.js"),
         fewest_rules: 15,
         accepted: &[],
+        only_in: None,
     },
     Checker {
         name: "IBM Equal Access",
@@ -50,6 +57,7 @@ const CHECKERS: [Checker; 3] = [
         run: include_str!("checkers/ibm.js"),
         fewest_rules: 15,
         accepted: &[],
+        only_in: Some(Engine::Chromium),
     },
     Checker {
         name: "HTML_CodeSniffer",
@@ -58,6 +66,7 @@ const CHECKERS: [Checker; 3] = [
         run: include_str!("checkers/htmlcs.js"),
         fewest_rules: 10,
         accepted: &[],
+        only_in: Some(Engine::Chromium),
     },
 ];
 
@@ -81,7 +90,10 @@ impl Checker {
         if browser.js(present, vec![json!(self.global)]).await? == true {
             return Ok(());
         }
-        browser.js(&self.source()?, vec![]).await?;
+        // With `this` the window, as in a page's script: HTMLCS.js exports to `this`, which a
+        // WebDriver script's body does not get in Firefox.
+        let script = format!("(function () {{\n{}\n}}).call(window);", self.source()?);
+        browser.js(&script, vec![]).await?;
         let injected = browser.js(present, vec![json!(self.global)]).await?;
         check(injected == true, || {
             format!("{} did not define window.{}", self.name, self.global)
@@ -114,7 +126,8 @@ impl Checker {
 /// Every checker's violations on the current document (a frame's, once entered).
 pub async fn violations(browser: &Browser) -> Res<Vec<String>> {
     let mut all = Vec::new();
-    for checker in &CHECKERS {
+    let runs_here = |checker: &&Checker| checker.only_in.is_none_or(|e| e == browser.engine);
+    for checker in CHECKERS.iter().filter(runs_here) {
         all.extend(checker.violations(browser).await?);
     }
     Ok(all)
