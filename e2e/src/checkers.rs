@@ -29,12 +29,9 @@ struct Checker {
     /// fewer means the checker did not really run.
     fewest_rules: u64,
     accepted: &'static [Accepted],
-    /// The one engine it runs in, where it does not yet run in all three.
-    only_in: Option<Engine>,
+    /// An engine it cannot run in.
+    not_in: Option<Engine>,
 }
-
-// IBM's and HTML_CodeSniffer's runs never called back in Firefox ESR (the 180 s script
-// timeout, both engines injected) and are untried in WebKit: Chromium only, until diagnosed.
 
 const ACCEPTED_JS: &str = include_str!("checkers/accepted.js");
 
@@ -46,7 +43,7 @@ const CHECKERS: [Checker; 3] = [
         run: include_str!("checkers/axe.js"),
         fewest_rules: 15,
         accepted: &[],
-        only_in: None,
+        not_in: None,
     },
     Checker {
         name: "IBM Equal Access",
@@ -57,7 +54,7 @@ const CHECKERS: [Checker; 3] = [
         run: include_str!("checkers/ibm.js"),
         fewest_rules: 15,
         accepted: &[],
-        only_in: Some(Engine::Chromium),
+        not_in: None,
     },
     Checker {
         name: "HTML_CodeSniffer",
@@ -66,7 +63,9 @@ const CHECKERS: [Checker; 3] = [
         run: include_str!("checkers/htmlcs.js"),
         fewest_rules: 10,
         accepted: &[],
-        only_in: Some(Engine::Chromium),
+        // In Firefox ESR its run never calls back (WebDriver's 180 s script timeout; not yet
+        // diagnosed): Chromium and WebKit only.
+        not_in: Some(Engine::Firefox),
     },
 ];
 
@@ -126,7 +125,7 @@ impl Checker {
 /// Every checker's violations on the current document (a frame's, once entered).
 pub async fn violations(browser: &Browser) -> Res<Vec<String>> {
     let mut all = Vec::new();
-    let runs_here = |checker: &&Checker| checker.only_in.is_none_or(|e| e == browser.engine);
+    let runs_here = |checker: &&Checker| checker.not_in != Some(browser.engine);
     for checker in CHECKERS.iter().filter(runs_here) {
         all.extend(checker.violations(browser).await?);
     }
