@@ -8,6 +8,7 @@
 //! are reported as `screenshots: N written`, never counted as passed.
 
 mod browser;
+mod checkers;
 mod engine;
 pub mod fixtures;
 mod modes;
@@ -32,7 +33,7 @@ use std::time::Duration;
 
 pub type Res<T> = Result<T, String>;
 
-/// Far above any scenario's need (the slowest, axe on four layers, takes well under a minute),
+/// Far above any scenario's need (the slowest, three checkers on four layers, takes well under a minute),
 /// but the editors' loop, which waits for a whole debug build (`Scenario::limit`).
 pub const SCENARIO_LIMIT: Duration = Duration::from_secs(300);
 

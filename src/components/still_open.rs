@@ -12,7 +12,9 @@ pub fn still_open_section() -> Html {
         <section class="context" aria-labelledby="still-open-heading">
             { crate::prerendered!(still_open_intro()) }
             { for content().still_open.items.iter().enumerate().map(|(index, item)| html! {
-                <article class="open-item">
+                // Named by its heading: articles alike need names of their own to tell apart
+                // (IBM's aria_article_label_unique).
+                <article class="open-item" aria-labelledby={item_heading_id(index)}>
                     { crate::prerendered!(open_item_intro(index)) }
                     { quote_list(Place::StillOpen(index), item.quotes) }
                 </article>
@@ -33,13 +35,18 @@ fn still_open_intro() -> Html {
     }
 }
 
+/// The id of open question `index`'s heading, which names its article.
+fn item_heading_id(index: usize) -> String {
+    format!("still-open-{}-heading", index + 1)
+}
+
 /// Open question `index`: its topic and summary.
 #[cfg(not(target_arch = "wasm32"))]
 fn open_item_intro(index: usize) -> Html {
     let item = &content().still_open.items[index];
     html! {
         <>
-            <h3>{ crate::hyphens::soft_hyphens(item.topic, content().meta.lang) }</h3>
+            <h3 id={item_heading_id(index)}>{ crate::hyphens::soft_hyphens(item.topic, content().meta.lang) }</h3>
             <p>{ Claim::paragraph(item.summary) }</p>
             { super::support::claims_support(item.summary) }
         </>

@@ -1,5 +1,5 @@
 //! The end-to-end suite (the `e2e` crate) for `cargo xtask test`: installs its browsers, drivers,
-//! pdftotext and axe-core where missing, and gives the command that runs it in one engine.
+//! pdftotext and the accessibility checkers where missing, and gives the command that runs it in one engine.
 //!
 //! A browser that cannot be installed fails the test command with the reason: no engine is
 //! ever skipped.
@@ -33,7 +33,7 @@ const GECKODRIVER_VERSION: &str = "0.37.1";
 pub fn install_tools() -> Result<(), String> {
     crate::setup::debian_packages(&DEBIAN_FILES, "the end-to-end suite")?;
     geckodriver()?;
-    axe_core()?;
+    accessibility_checkers()?;
     crate::fixture::build()
 }
 
@@ -55,17 +55,25 @@ fn geckodriver() -> Result<(), String> {
         .map_err(|error| format!("{error}: the Firefox end-to-end tests need geckodriver"))
 }
 
-fn axe_core() -> Result<(), String> {
-    if project_root()
-        .join("tools/node_modules/axe-core/axe.min.js")
-        .exists()
+/// The accessibility checkers' engine scripts, which the e2e suite injects into the page.
+const CHECKER_SCRIPTS: [&str; 3] = [
+    "axe-core/axe.min.js",
+    "accessibility-checker-engine/ace-window.js",
+    "html_codesniffer/build/HTMLCS.js",
+];
+
+fn accessibility_checkers() -> Result<(), String> {
+    let modules = project_root().join("tools/node_modules");
+    if CHECKER_SCRIPTS
+        .iter()
+        .all(|script| modules.join(script).exists())
     {
         return Ok(());
     }
-    println!("Installing axe-core into tools/node_modules");
+    println!("Installing the accessibility checkers into tools/node_modules");
     run(tool(
         "npm",
         &["ci", "--no-audit", "--no-fund", "--prefix", "tools"],
     ))
-    .map_err(|error| format!("{error}: the accessibility checks need axe-core"))
+    .map_err(|error| format!("{error}: the accessibility checks need axe-core, accessibility-checker-engine and html_codesniffer"))
 }

@@ -1,84 +1,56 @@
-//! WCAG 2.2 AA with axe-core, the live region, the quotes' structure, and the emulated media.
+//! WCAG 2.2 AA with three checkers (axe-core, IBM Equal Access, HTML_CodeSniffer), the live region, the quotes' structure, and the emulated media.
 
 use crate::browser::Browser;
+use crate::checkers;
 use crate::engine::Scheme;
 use crate::page::{announcement_for, check, expect_announced, layer_count, paper};
 use crate::Res;
 use coalition_explainer::content::CONTENT;
-use std::path::PathBuf;
+use serde_json::Value;
 
-/// This page passes well over 20 of the selected rules; far fewer means axe did not really run.
-const FEWEST_PASSING_RULES: u64 = 15;
-
-const AXE_TAGS: [&str; 6] = [
-    "wcag2a",
-    "wcag2aa",
-    "wcag21a",
-    "wcag21aa",
-    "wcag22aa",
-    "best-practice",
-];
-
-/// axe-core as npm installs it (`npm ci --prefix tools`, which `cargo xtask test` runs).
-fn axe_source() -> Res<String> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tools/node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(&path).map_err(|e| {
-        format!(
-            "{}: {e}: install axe-core with `npm ci --prefix tools` (cargo xtask test does)",
-            path.display()
-        )
-    })
-}
-
-const AXE_RUN_JS: &str = r#"
-const done = arguments[arguments.length - 1];
-axe.run(document, { runOnly: { type: 'tag', values: arguments[0] } })
-  .then(result => done({
-    passed: result.passes.length,
-    violations: result.violations.map(v =>
-      `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`),
-  }))
-  .catch(error => done({ passed: 0, violations: [`axe failed: ${error}`] }));
-"#;
-
-/// Zero axe violations on every layer at `width`, in the session's scheme.
-pub async fn axe_at_width(browser: &mut Browser, width: u32) -> Res<()> {
+/// Zero violations from every checker (axe, IBM's, HTML_CodeSniffer) on every layer at
+/// `width`, in the session's scheme.
+pub async fn checkers_at_width(browser: &mut Browser, width: u32) -> Res<()> {
     browser.set_viewport(width, 900).await?;
     browser.open("").await?;
-    axe_every_layer(
-        browser,
-        &format!("axe at {width} px, {} scheme", browser.scheme.name()),
-    )
-    .await
+    let context = format!("at {width} px, {} scheme", browser.scheme.name());
+    checkers_on_every_layer(browser, &context).await
 }
 
-/// Zero axe violations on every layer of the explainer open in the current document (a frame's
-/// too, once entered); `context` heads the failure.
-pub async fn axe_every_layer(browser: &Browser, context: &str) -> Res<()> {
-    browser.js(&axe_source()?, vec![]).await?;
+/// Zero violations from every checker on every layer of the explainer open in the current
+/// document (a frame's too, once entered; any story: its layers are read from its tabs), with
+/// the disclosures (How we know, the embed dialog) closed, then open; `context` heads the
+/// failure.
+pub async fn checkers_on_every_layer(browser: &Browser, context: &str) -> Res<()> {
+    let tabs = browser.js(TAB_IDS_JS, vec![]).await?;
+    let tabs: Vec<&str> = tabs
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(Value::as_str)
+        .collect();
+    check(!tabs.is_empty(), || format!("{context}: no tabs to check"))?;
     let mut violations = Vec::new();
-    for layer in 0..layer_count() {
-        browser.click_tab(layer).await?;
-        let found = browser.js_async(AXE_RUN_JS, vec![AXE_TAGS.into()]).await?;
-        // A run that checked next to nothing (axe not loaded, wrong tags) proves nothing.
-        let passed = found["passed"].as_u64().unwrap_or(0);
-        check(passed >= FEWEST_PASSING_RULES, || {
-            format!("axe passed only {passed} rules: {found}")
-        })?;
-        for violation in found["violations"].as_array().into_iter().flatten() {
-            let text = format!(
-                "{}: {}",
-                CONTENT.layers[layer].slug,
-                violation.as_str().unwrap_or_default()
-            );
-            violations.push(text);
+    for open in [false, true] {
+        let state = if open { "open" } else { "closed" };
+        for tab in &tabs {
+            browser.click(&format!("#{tab}")).await?;
+            browser.js(DISCLOSURES_JS, vec![open.into()]).await?;
+            for violation in checkers::violations(browser).await? {
+                violations.push(format!("{tab}, disclosures {state}: {violation}"));
+            }
         }
     }
     check(violations.is_empty(), || {
         format!("{context}:\n  {}", violations.join("\n  "))
     })
 }
+
+const TAB_IDS_JS: &str = "return [...document.querySelectorAll('[role=tab]')].map(tab => tab.id);";
+
+/// Opens (`arguments[0]`) or closes every `<details>`, as a click on its summary does.
+const DISCLOSURES_JS: &str =
+    "document.querySelectorAll('details').forEach(details => { details.open = arguments[0]; });";
 
 /// Live regions are polite and silent on load; after a change exactly one of them speaks, an
 /// atomic one, and it says the layer's name and position only.

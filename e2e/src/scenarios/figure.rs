@@ -111,7 +111,7 @@ async fn expect_chosen_ring(browser: &Browser, layer: usize, when: &str) -> Res<
     })
 }
 
-/// Windows high contrast (Chromium's emulated `forced-colors: active`): axe finds nothing at
+/// Windows high contrast (Chromium's emulated `forced-colors: active`): no checker finds anything at
 /// phone and desktop width, and the figure is photographed for a person to look at.
 pub async fn forced_colours(browser: &mut Browser) -> Res<()> {
     let scheme = browser.scheme;
@@ -134,7 +134,7 @@ pub async fn forced_colours(browser: &mut Browser) -> Res<()> {
             .await?;
         check(forced == true, || "forced colours did not apply".to_owned())?;
         for width in [360, 1280] {
-            accessibility::axe_at_width(browser, width).await?;
+            accessibility::checkers_at_width(browser, width).await?;
             photograph_figure(browser, width, "forced-colours-figure").await?;
         }
         Ok(())

@@ -4,15 +4,17 @@
 //! on its last layer, its position and announcement in Ukrainian, its update and correction;
 //! screenshots of its last layer and its foot.
 
+use super::accessibility::checkers_on_every_layer;
 use super::screenshots::save;
 use crate::browser::Browser;
 use crate::page::check;
+use crate::server::Server;
 use crate::Res;
 use content_compiler::content_schema::Content;
 use serde_json::json;
 
-pub async fn a_three_layer_ukrainian_story_works(browser: &mut Browser) -> Res<()> {
-    let story = crate::fixture_content(&crate::fixtures::UKRAINIAN)?;
+/// Serves the story's site on a server of its own and opens it, once its tabs are there.
+async fn open_story(browser: &Browser, story: &Content) -> Res<Server> {
     let site = crate::serve_fixture(&crate::fixtures::UKRAINIAN)?;
     browser.goto("about:blank").await?;
     browser.goto(&site.base_url).await?;
@@ -23,6 +25,13 @@ pub async fn a_three_layer_ukrainian_story_works(browser: &mut Browser) -> Res<(
             "the story's own number of tabs",
         )
         .await?;
+    Ok(site)
+}
+
+pub async fn a_three_layer_ukrainian_story_works(browser: &mut Browser) -> Res<()> {
+    let story = crate::fixture_content(&crate::fixtures::UKRAINIAN)?;
+    let site = open_story(browser, story).await?;
+    let total = story.layers.len();
     expect_head(browser, story).await?;
     let last = &story.layers[total - 1];
     browser.click(&format!("#tab-{}", last.slug)).await?;
@@ -68,6 +77,23 @@ pub async fn a_three_layer_ukrainian_story_works(browser: &mut Browser) -> Res<(
     check(failed.is_empty(), || {
         format!("the test story's site failed requests: {failed:?}")
     })
+}
+
+/// No checker (axe, IBM's, HTML_CodeSniffer) finds anything on any layer of the story, its
+/// disclosures closed and open, at phone and desktop width.
+pub async fn the_ukrainian_story_passes_the_checkers(browser: &mut Browser) -> Res<()> {
+    let story = crate::fixture_content(&crate::fixtures::UKRAINIAN)?;
+    for width in [360, 1280] {
+        browser.set_viewport(width, 900).await?;
+        let site = open_story(browser, story).await?;
+        let context = format!("the test story at {width} px");
+        checkers_on_every_layer(browser, &context).await?;
+        let failed = site.failed_since(0);
+        check(failed.is_empty(), || {
+            format!("the test story's site failed requests: {failed:?}")
+        })?;
+    }
+    Ok(())
 }
 
 /// `lang`, title and `dateModified`, all written from the content file by the prerender.

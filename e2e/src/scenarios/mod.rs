@@ -102,8 +102,8 @@ fn shared() -> Vec<Scenario> {
         Light live_region_announces_layer_name => accessibility::live_region_announces_layer_name;
         Light quotes_are_captioned_figures => accessibility::quotes_are_captioned_figures;
         Light scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
-        Light axe_at_360px => |b| accessibility::axe_at_width(b, 360);
-        Light axe_at_1280px => |b| accessibility::axe_at_width(b, 1280);
+        Light checkers_at_360px => |b| accessibility::checkers_at_width(b, 360);
+        Light checkers_at_1280px => |b| accessibility::checkers_at_width(b, 1280);
         Light endurance_1000_layer_changes => endurance::thousand_layer_changes;
         Light served_under_strict_csp => embedding::served_under_strict_csp;
         Light readable_without_javascript => embedding::readable_without_javascript;
@@ -138,13 +138,13 @@ fn shared() -> Vec<Scenario> {
         Light host_article_links_reach_the_quote => quote_links::host_article_links_reach_the_quote;
         Light copy_link_with_and_without_permission => quote_links::copy_link_with_and_without_permission;
         Light host_chosen_theme => theme::host_chosen_theme;
-        Light axe_in_a_forced_theme => theme::axe_in_a_forced_theme;
+        Light checkers_in_a_forced_theme => theme::checkers_in_a_forced_theme;
         Light embed_dialog_writes_the_chosen_theme => theme::embed_dialog_writes_the_chosen_theme;
         Dark scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
-        Dark axe_at_360px => |b| accessibility::axe_at_width(b, 360);
-        Dark axe_at_1280px => |b| accessibility::axe_at_width(b, 1280);
+        Dark checkers_at_360px => |b| accessibility::checkers_at_width(b, 360);
+        Dark checkers_at_1280px => |b| accessibility::checkers_at_width(b, 1280);
         Dark host_chosen_theme => theme::host_chosen_theme;
-        Dark axe_in_a_forced_theme => theme::axe_in_a_forced_theme;
+        Dark checkers_in_a_forced_theme => theme::checkers_in_a_forced_theme;
     ]
 }
 
@@ -165,6 +165,8 @@ fn chromium_only() -> Vec<Scenario> {
         Light a_three_layer_ukrainian_story_works => fixture_story::a_three_layer_ukrainian_story_works;
         Light stories_in_their_own_themes => story_themes::stories_in_their_own_themes;
         Light an_eight_layer_story_works => large_story::an_eight_layer_story_works;
+        Light the_ukrainian_story_passes_the_checkers => fixture_story::the_ukrainian_story_passes_the_checkers;
+        Dark the_ukrainian_story_passes_the_checkers => fixture_story::the_ukrainian_story_passes_the_checkers;
         Light forced_colours => figure::forced_colours;
         Light auto_follows_the_system_live => theme::auto_follows_the_system_live;
         Light print_in_a_forced_dark_theme_is_black_on_white => |b| print::print_media_is_black_on_white_at(b, "?theme=dark");

@@ -160,15 +160,15 @@ fn forced_against(system: Scheme) -> (&'static str, Scheme) {
     }
 }
 
-/// axe finds nothing on any layer of the framed explainer in the theme the system does not
-/// choose, at phone and desktop width.
-pub async fn axe_in_a_forced_theme(browser: &mut Browser) -> Res<()> {
+/// No checker finds anything on any layer of the framed explainer in the theme the system does
+/// not choose, at phone and desktop width.
+pub async fn checkers_in_a_forced_theme(browser: &mut Browser) -> Res<()> {
     in_a_forced_frame(browser, async |browser, width, link| {
         let context = format!(
-            "axe at {width} px, framed {link} under a {} system",
+            "at {width} px, framed {link} under a {} system",
             browser.scheme.name()
         );
-        accessibility::axe_every_layer(browser, &context).await
+        accessibility::checkers_on_every_layer(browser, &context).await
     })
     .await
 }
