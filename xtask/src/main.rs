@@ -17,6 +17,7 @@
 //! - `preview-image`: remakes `assets/preview.png`, the picture social sites show.
 
 mod bench;
+mod bundle;
 mod check_html;
 mod command;
 mod content;
