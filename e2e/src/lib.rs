@@ -10,6 +10,7 @@
 mod browser;
 mod engine;
 mod modes;
+mod nginx;
 mod page;
 pub mod phone;
 mod scenarios;
