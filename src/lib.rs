@@ -21,3 +21,5 @@ pub const ROOT_ID: &str = "explainer";
 pub mod hyphens;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod serving;

@@ -12,6 +12,7 @@ mod checkers;
 mod engine;
 pub mod fixtures;
 mod modes;
+mod nginx;
 mod page;
 pub mod phone;
 mod scenarios;

@@ -30,13 +30,16 @@ pub const FRAMES_PATH: &str = "/e2e-frames.js";
 const HOST_PAGE_PATH: &str = "/e2e-host.html";
 /// Host pages of our own (`e2e/hosts/<name>`, see `Server::host_url`) are served under this.
 const HOSTS_PATH: &str = "/e2e-hosts/";
+/// WordPress's own scripts (`wp-embed.js`), from Debian's `wordpress` package, on the first origin.
+const WORDPRESS_PATH: &str = "/e2e-wordpress/";
+const WORDPRESS_SCRIPTS: &str = "/usr/share/wordpress/wp-includes/js";
 /// The npm packages in `tools/node_modules` (a host's own libraries: pym.js, iframe-resizer)
 /// are served under this, on both origins.
 const NODE_MODULES_PATH: &str = "/e2e-node/";
 
 /// The policy strict news sites run (issue 4), sent with every response: the whole suite runs
 /// under it, and the probe reports any violation.
-pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'";
+pub const STRICT_CSP: &str = coalition_explainer::serving::PAGE_CSP;
 pub const PROBE_SOURCE: &str = include_str!("probe.js");
 pub const FRAMES_SOURCE: &str = include_str!("frames.js");
 
@@ -298,7 +301,7 @@ impl Response {
         Response {
             status: 404,
             deliberate,
-            ..Response::ok("text/plain", b"not found".to_vec())
+            ..Response::ok(content_type(Path::new("404.txt")), b"not found".to_vec())
         }
     }
 }
@@ -400,11 +403,18 @@ fn respond(site: &Site, target: &str) -> Response {
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     let setup = site.setup().clone();
     match path {
-        PROBE_PATH => return Response::ok("text/javascript", PROBE_SOURCE.into()),
-        FRAMES_PATH => return Response::ok("text/javascript", FRAMES_SOURCE.into()),
+        PROBE_PATH => {
+            return Response::ok(content_type(Path::new(PROBE_PATH)), PROBE_SOURCE.into())
+        }
+        FRAMES_PATH => {
+            return Response::ok(content_type(Path::new(FRAMES_PATH)), FRAMES_SOURCE.into())
+        }
         HOST_PAGE_PATH => return host_page(site, &setup, query),
         _ if path.starts_with(HOSTS_PATH) => {
             return our_host_page(site, &setup, &path[HOSTS_PATH.len()..], query)
+        }
+        _ if path.starts_with(WORDPRESS_PATH) => {
+            return static_file(Path::new(WORDPRESS_SCRIPTS), &path[WORDPRESS_PATH.len()..])
         }
         _ if path.starts_with(NODE_MODULES_PATH) => {
             return static_file(&node_modules(), &path[NODE_MODULES_PATH.len()..])
@@ -463,7 +473,7 @@ fn page_response(site: &Site, setup: &Setup, page: String, policy: String) -> Re
     };
     Response {
         policy,
-        ..Response::ok("text/html; charset=utf-8", page.into_bytes())
+        ..Response::ok(content_type(Path::new("page.html")), page.into_bytes())
     }
 }
 
@@ -500,9 +510,15 @@ fn our_host_page(site: &Site, setup: &Setup, name: &str, query: &str) -> Respons
         .replace("{{explainer}}", &site.other_origin_url)
         .replace("{{code}}", &query_value(query, "code"));
     let other = &site.other_origin_url;
-    let policy = format!(
-        "default-src 'self'; script-src 'self' {other}; style-src 'self'; img-src 'self' data:; frame-src {other}"
-    );
+    let policy = match name.starts_with("wordpress") {
+        // WordPress writes a `style` attribute on the frame, and the explainer comes from
+        // another server on loopback (nginx, `crate::nginx`).
+        true => "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src http://127.0.0.1:*"
+            .to_owned(),
+        false => format!(
+            "default-src 'self'; script-src 'self' {other}; style-src 'self'; img-src 'self' data:; frame-src {other}"
+        ),
+    };
     let page = with_probe(&page, false);
     page_response(site, setup, page, policy)
 }
@@ -565,15 +581,10 @@ pub fn insert_after_head(page: &str, tags: &str) -> String {
     }
 }
 
+/// As every host serves it (`coalition_explainer::serving`, the one definition).
 fn content_type(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css",
-        Some("svg") => "image/svg+xml",
-        _ => "application/octet-stream",
-    }
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    coalition_explainer::serving::content_type(&name)
 }
 
 #[cfg(test)]

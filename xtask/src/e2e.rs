@@ -15,14 +15,25 @@ pub const ENGINES: [(&str, &str); 3] = [
 ];
 
 /// The Debian package behind each file the suite runs (Chromium's come from `setup`);
-/// `pdftotext` reads back the printed PDF (e2e/src/scenarios/print.rs).
-const DEBIAN_FILES: [(&str, &str); 6] = [
+/// `pdftotext` reads back the printed PDF (e2e/src/scenarios/print.rs); nginx and its brotli
+/// module serve the site with its own server block (e2e/src/nginx.rs); WordPress's `wp-embed.js`
+/// frames it as WordPress does (e2e/src/scenarios/wordpress.rs).
+const DEBIAN_FILES: [(&str, &str); 9] = [
     ("/usr/bin/chromium", "chromium"),
     ("/usr/bin/chromedriver", "chromium-driver"),
     ("/usr/bin/firefox-esr", "firefox-esr"),
     ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
     ("/usr/bin/xvfb-run", "xvfb"),
     ("/usr/bin/pdftotext", "poppler-utils"),
+    ("/usr/sbin/nginx", "nginx"),
+    (
+        "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+        "libnginx-mod-http-brotli-static",
+    ),
+    (
+        "/usr/share/wordpress/wp-includes/js/wp-embed.js",
+        "wordpress",
+    ),
 ];
 
 /// Pinned, so every machine drives Firefox with the same driver.

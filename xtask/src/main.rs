@@ -20,6 +20,7 @@
 //! - `schema`: writes the content file's JSON Schema, for editors' autocompletion (schema.rs).
 
 mod bench;
+mod bundle;
 mod check_html;
 mod command;
 mod content;

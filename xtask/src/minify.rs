@@ -141,6 +141,11 @@ pub fn rewrite_stylesheet(
     if let Ok(integrity) = attribute(tag, "integrity") {
         let fresh = format!("sha384-{}", STANDARD.encode(digest));
         new_tag = with_attribute(&new_tag, "integrity", integrity, &fresh);
+        // A frame sandboxed without `allow-same-origin` (WordPress's) has an opaque origin:
+        // there the sheet is a cross-origin fetch, and `integrity` is checked only on a CORS one.
+        if attribute(tag, "crossorigin").is_err() {
+            new_tag = new_tag.replacen(" integrity=", " crossorigin=\"anonymous\" integrity=", 1);
+        }
     }
     Ok(splice(page, range, &new_tag))
 }

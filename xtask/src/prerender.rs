@@ -2,7 +2,8 @@
 //! renderer into the staged `index.html`, so readers see every word at first paint, before the
 //! WASM arrives, and without JavaScript at all. The browser app then hydrates this markup.
 //! It also minifies the scripts and stylesheet of a release build (`minify.rs`) and writes the
-//! one-file edition, `standalone.html`, from the result.
+//! one-file edition, `standalone.html`, from the result, and, in a release build, the deploy
+//! bundle (`bundle.rs`: compressed copies and the hosts' serving rules).
 
 use crate::share::{self, SiteAddress};
 use coalition_explainer::{
@@ -79,7 +80,12 @@ pub fn prerender_page(
     share::write_oembed(folder, site)?;
     copy_pym_into_demo(folder)?;
     std::fs::write(&index, &prerendered).map_err(|e| format!("{}: {e}", index.display()))?;
-    crate::standalone::write(folder, &prerendered)
+    crate::standalone::write(folder, &prerendered)?;
+    // Last, once every file is final: the release site as a host serves it.
+    match crate::minify::wanted() {
+        true => crate::bundle::write(folder),
+        false => Ok(()),
+    }
 }
 
 /// The app with `code` in its embed-code box instead of the note on where the code comes

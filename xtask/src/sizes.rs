@@ -1,15 +1,14 @@
-//! What the deployable site weighs, raw and gzip-compressed, file by file.
+//! What the deployable site weighs, file by file: raw, and as served to a client that takes
+//! brotli or gzip (the `.br` and `.gz` the bundle wrote; a file without them goes as it is).
 
-use crate::command::run;
-use std::path::Path;
-use std::process::Command;
+use std::path::{Path, PathBuf};
 
 pub fn report(dist: &Path) -> Result<(), String> {
     let mut files: Vec<_> = std::fs::read_dir(dist)
         .map_err(|e| format!("{}: {e}", dist.display()))?
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| path.is_file())
+        .filter(|path| path.is_file() && !is_copy(path))
         .collect();
     files.sort();
     for required in ["index.html", ".wasm", ".js", ".css"] {
@@ -22,26 +21,41 @@ pub fn report(dist: &Path) -> Result<(), String> {
             ));
         }
     }
-    println!("{:<48} {:>10} {:>10}", "dist/", "bytes", "gzip -9");
-    let (mut raw_total, mut gzip_total) = (0, 0);
+    println!(
+        "{:<48} {:>10} {:>10} {:>10}",
+        "dist/", "bytes", "br", "gzip"
+    );
+    let mut totals = [0; 3];
     for file in &files {
-        let raw = std::fs::metadata(file).map_err(|e| e.to_string())?.len();
-        let gzip = gzip_size(file)?;
-        raw_total += raw;
-        gzip_total += gzip;
+        let sizes = [size(file)?, served(file, "br")?, served(file, "gz")?];
+        for (total, size) in totals.iter_mut().zip(sizes) {
+            *total += size;
+        }
         let name = file.file_name().unwrap_or_default().to_string_lossy();
-        println!("{name:<48} {raw:>10} {gzip:>10}");
+        println!(
+            "{name:<48} {:>10} {:>10} {:>10}",
+            sizes[0], sizes[1], sizes[2]
+        );
     }
-    println!("{:<48} {raw_total:>10} {gzip_total:>10}", "total");
+    println!(
+        "{:<48} {:>10} {:>10} {:>10}",
+        "total", totals[0], totals[1], totals[2]
+    );
     Ok(())
 }
 
-fn gzip_size(file: &Path) -> Result<u64, String> {
-    let mut gzip = Command::new("gzip");
-    gzip.arg("-9c").arg(file);
-    let output = gzip.output().map_err(|e| format!("gzip: {e}"))?;
-    if !output.status.success() {
-        run(gzip)?;
-    }
-    Ok(output.stdout.len() as u64)
+fn is_copy(file: &Path) -> bool {
+    file.extension().is_some_and(|e| e == "br" || e == "gz")
+}
+
+/// The bytes a client taking `extension`'s encoding receives.
+fn served(file: &Path, extension: &str) -> Result<u64, String> {
+    let copy = PathBuf::from(format!("{}.{extension}", file.display()));
+    size(if copy.is_file() { &copy } else { file })
+}
+
+fn size(file: &Path) -> Result<u64, String> {
+    std::fs::metadata(file)
+        .map(|m| m.len())
+        .map_err(|e| format!("{}: {e}", file.display()))
 }

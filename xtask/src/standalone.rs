@@ -6,6 +6,7 @@
 //! contents, and the loader script is inlined with `data:` URLs for the app's JS and WASM.
 
 use base64::{engine::general_purpose::STANDARD, Engine};
+use coalition_explainer::serving::essence;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -30,10 +31,8 @@ fn inline_stylesheet(folder: &Path, page: &str) -> Result<String, String> {
 
 fn inline_icon(folder: &Path, page: &str) -> Result<String, String> {
     let (range, tag) = find_tag(page, "<link rel=\"icon\"")?;
-    let icon = data_url(
-        "image/svg+xml",
-        &read_bytes(folder, attribute(tag, "href")?)?,
-    );
+    let href = attribute(tag, "href")?;
+    let icon = data_url(essence(href), &read_bytes(folder, href)?);
     Ok(splice(
         page,
         range,
@@ -46,14 +45,11 @@ fn inline_icon(folder: &Path, page: &str) -> Result<String, String> {
 fn inline_loader(folder: &Path, page: &str) -> Result<String, String> {
     let (range, tag) = find_tag(page, LOADER_TAG)?;
     let loader = read_text(folder, attribute(tag, "src")?)?;
-    let js = data_url(
-        "text/javascript",
-        &read_bytes(folder, attribute(tag, "data-js")?)?,
-    );
-    let wasm = data_url(
-        "application/wasm",
-        &read_bytes(folder, attribute(tag, "data-wasm")?)?,
-    );
+    let [js, wasm] = ["data-js", "data-wasm"].map(|name| {
+        let file = attribute(tag, name)?;
+        Ok::<_, String>(data_url(essence(file), &read_bytes(folder, file)?))
+    });
+    let (js, wasm) = (js?, wasm?);
     let end = range.end
         + page[range.end..]
             .find("</script>")

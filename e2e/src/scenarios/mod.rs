@@ -2,6 +2,7 @@
 //! engines that fix the scheme at start-up need only one more session.
 
 mod accessibility;
+mod behind_nginx;
 mod deploy_paths;
 mod early_input;
 mod editors_loop;
@@ -140,6 +141,8 @@ fn shared() -> Vec<Scenario> {
         Light host_chosen_theme => theme::host_chosen_theme;
         Light checkers_in_a_forced_theme => theme::checkers_in_a_forced_theme;
         Light embed_dialog_writes_the_chosen_theme => theme::embed_dialog_writes_the_chosen_theme;
+        Light files_served_as_the_policy_says => behind_nginx::files_served_as_the_policy_says;
+        Light reader_path_behind_nginx => behind_nginx::reader_path_behind_nginx;
         Dark scheme_and_reduced_motion_apply => accessibility::scheme_and_reduced_motion_apply;
         Dark checkers_at_360px => |b| accessibility::checkers_at_width(b, 360);
         Dark checkers_at_1280px => |b| accessibility::checkers_at_width(b, 1280);

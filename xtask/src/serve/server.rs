@@ -2,6 +2,7 @@
 //! stylesheet added (never written into the site), and the live state as JSON for the script.
 
 use super::{Shared, LIVE_PATH};
+use coalition_explainer::serving::content_type;
 use std::path::{Component, Path, PathBuf};
 use tiny_http::{Header, Method, Request, Response, Server};
 
@@ -29,9 +30,17 @@ fn answer(request: Request, site: &Path, live: &Shared) {
         .unwrap_or("/")
         .to_owned();
     let response = match (request.method(), path.strip_prefix(LIVE_PATH)) {
-        (Method::Get | Method::Head, Some("live.js")) => text(LIVE_SCRIPT, "text/javascript"),
-        (Method::Get | Method::Head, Some("live.css")) => text(LIVE_STYLE, "text/css"),
-        (Method::Get | Method::Head, Some("state")) => text(&state(live), "application/json"),
+        (Method::Get | Method::Head, Some(name @ ("live.js" | "live.css"))) => {
+            let source = if name == "live.js" {
+                LIVE_SCRIPT
+            } else {
+                LIVE_STYLE
+            };
+            text(source, content_type(name))
+        }
+        (Method::Get | Method::Head, Some("state")) => {
+            text(&state(live), content_type("state.json"))
+        }
         // Browsers ask for it unbidden (on the state's JSON page too): nothing, not a 404.
         (Method::Get | Method::Head, None) if path == "/favicon.ico" => {
             Response::from_string("").with_status_code(204)
@@ -66,9 +75,12 @@ fn file(site: &Path, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     match std::fs::read(&found) {
         Ok(bytes) if found.extension().is_some_and(|e| e == "html") => {
             let page = with_live_tags(&String::from_utf8_lossy(&bytes));
-            text(&page, "text/html; charset=utf-8")
+            text(&page, content_type("index.html"))
         }
-        Ok(bytes) => Response::from_data(bytes).with_header(header("Content-Type", kind(&found))),
+        Ok(bytes) => {
+            let name = found.file_name().unwrap_or_default().to_string_lossy();
+            Response::from_data(bytes).with_header(header("Content-Type", content_type(&name)))
+        }
         Err(_) => Response::from_string("not found").with_status_code(404),
     }
 }
@@ -102,18 +114,6 @@ fn text(body: &str, kind: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     Response::from_string(body)
         .with_header(header("Content-Type", kind))
         .with_header(header("Cache-Control", "no-store"))
-}
-
-fn kind(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("js") => "text/javascript",
-        Some("css") => "text/css",
-        Some("wasm") => "application/wasm",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("json") => "application/json",
-        _ => "application/octet-stream",
-    }
 }
 
 fn header(name: &str, value: &str) -> Header {
