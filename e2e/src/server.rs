@@ -1,8 +1,9 @@
 //! A static file server for `dist/` on loopback that records every request with its status.
 //!
-//! Our own server rather than `trunk serve` or a crate: its access log is the most reliable
-//! way to assert "zero failed requests" in every engine (only Chromium can report failed loads
-//! through WebDriver), and it puts the probe script in front of the app (see `probe.js`).
+//! Our own answers rather than `trunk serve`: its access log is the most reliable way to assert
+//! "zero failed requests" in every engine (only Chromium can report failed loads through
+//! WebDriver), and it puts the probe script in front of the app (see `probe.js`). HTTP itself
+//! (keep-alive, HEAD, streaming a page in pieces) is hyper's, on its own runtime.
 //!
 //! A scenario can also make it misbehave on purpose ([`Setup`]): answer 404 for one of our
 //! files, hold the WASM back until released, block our scripts by policy, or add the frame
@@ -11,12 +12,18 @@
 //! It listens on two ports: the second is another origin, for a host page to frame the
 //! explainer cross-origin, as a news site does.
 
+use http_body_util::{channel::Channel, combinators::BoxBody, BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{
+    HeaderValue, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
+};
+use hyper::{server::conn::http1, service::service_fn, StatusCode};
+use hyper_util::rt::TokioIo;
+use std::convert::Infallible;
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::net::{Ipv4Addr, TcpListener};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
-use std::thread;
 use std::time::Duration;
 
 /// Requested on purpose by the self-check scenario, which asserts its 404 itself.
@@ -141,7 +148,7 @@ struct Site {
 }
 
 impl Server {
-    /// Serves `root` on 127.0.0.1 at two free ports, on background threads, until the process ends.
+    /// Serves `root` on 127.0.0.1 at two free ports, on a runtime of its own, until the process ends.
     pub fn start(root: PathBuf) -> Result<Server, String> {
         if !root.join("index.html").is_file() {
             return Err(format!(
@@ -160,15 +167,20 @@ impl Server {
             base_url: base_url.clone(),
             other_origin_url: other_origin_url.clone(),
         });
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(|e| format!("cannot start the server's runtime: {e}"))?;
+        let _inside = runtime.enter();
         for listener in [listener, other_listener] {
-            let site = Arc::clone(&site);
-            thread::spawn(move || {
-                for stream in listener.incoming().flatten() {
-                    let site = Arc::clone(&site);
-                    thread::spawn(move || serve_connection(stream, &site));
-                }
-            });
+            let listener = tokio::net::TcpListener::from_std(listener)
+                .map_err(|e| format!("cannot listen: {e}"))?;
+            runtime.spawn(accept(listener, Arc::clone(&site)));
         }
+        // Its threads serve until the process ends (a runtime cannot be dropped in another's
+        // task, where a scenario may drop the server).
+        std::mem::forget(runtime);
         Ok(Server {
             base_url,
             other_origin_url,
@@ -270,6 +282,9 @@ impl Site {
 fn listen() -> Result<(TcpListener, String), String> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
         .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     Ok((listener, format!("http://127.0.0.1:{port}")))
 }
@@ -306,60 +321,76 @@ impl Response {
     }
 }
 
-/// Answers requests on one connection until the browser closes it (keep-alive).
-fn serve_connection(stream: TcpStream, site: &Site) {
-    // Head and body are two writes: with Nagle's algorithm on, the body would wait for the
-    // browser's delayed ACK (40 ms on Linux) on every reused connection, slowing every page.
-    let _ = stream.set_nodelay(true);
-    let Ok(reader_stream) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(reader_stream);
-    let mut writer = stream;
-    while let Some(target) = read_request_target(&mut reader) {
-        let response = respond(site, &target);
-        site.log().push(Request {
-            target,
-            status: response.status,
-            deliberate: response.deliberate,
-        });
-        let head = format!(
-            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
-             Cache-Control: no-store\r\nContent-Security-Policy: {}\r\n\r\n",
-            response.status,
-            if response.status == 200 {
-                "OK"
-            } else {
-                "Not Found"
-            },
-            response.content_type,
-            response.body.len(),
-            response.policy,
-        );
-        let sent = writer
-            .write_all(head.as_bytes())
-            .and_then(|()| write_body(&mut writer, &response));
-        if sent.is_err() {
-            return;
-        }
+/// Serves each connection the browser opens, each request on it (keep-alive) by `respond`.
+async fn accept(listener: tokio::net::TcpListener, site: Arc<Site>) {
+    while let Ok((stream, _)) = listener.accept().await {
+        // Head and body are two writes: with Nagle's algorithm on, the body would wait for the
+        // browser's delayed ACK (40 ms on Linux) on every reused connection, slowing every page.
+        let _ = stream.set_nodelay(true);
+        let site = Arc::clone(&site);
+        let service = service_fn(move |request| answer(Arc::clone(&site), request));
+        tokio::spawn(http1::Builder::new().serve_connection(TokioIo::new(stream), service));
     }
 }
 
+/// `respond`'s answer to `request`, logged with its status. A HEAD request gets the same
+/// headers without the body (hyper leaves it out).
+async fn answer(
+    site: Arc<Site>,
+    request: hyper::Request<Incoming>,
+) -> Result<hyper::Response<BoxBody<Bytes, Infallible>>, Infallible> {
+    let target = request
+        .uri()
+        .path_and_query()
+        .map_or("/", |p| p.as_str())
+        .to_owned();
+    let responding = (Arc::clone(&site), target.clone());
+    // It reads files and may wait for a held WASM: on a thread of its own, not the runtime's.
+    let response = tokio::task::spawn_blocking(move || respond(&responding.0, &responding.1))
+        .await
+        .unwrap_or_else(|_| Response::not_found(false));
+    site.log().push(Request {
+        target,
+        status: response.status,
+        deliberate: response.deliberate,
+    });
+    Ok(http_response(response))
+}
+
+fn http_response(response: Response) -> hyper::Response<BoxBody<Bytes, Infallible>> {
+    let status = StatusCode::from_u16(response.status).unwrap_or(StatusCode::NOT_FOUND);
+    let mut http = hyper::Response::builder()
+        .status(status)
+        .header(CONTENT_TYPE, response.content_type)
+        .header(CONTENT_LENGTH, response.body.len())
+        .header(CACHE_CONTROL, "no-store");
+    if let Ok(policy) = HeaderValue::from_str(&response.policy) {
+        http = http.header(CONTENT_SECURITY_POLICY, policy);
+    }
+    let body = body(response);
+    http.body(body).expect("valid headers")
+}
+
 /// The body at once, or in pieces with a pause after each but the last.
-fn write_body(writer: &mut impl Write, response: &Response) -> std::io::Result<()> {
+fn body(response: Response) -> BoxBody<Bytes, Infallible> {
     if !response.in_pieces {
-        return writer.write_all(&response.body);
+        return Full::new(Bytes::from(response.body)).boxed();
     }
-    let mut start = 0;
-    for end in piece_ends(&response.body) {
-        if start > 0 {
-            thread::sleep(PAUSE_BETWEEN_PIECES);
+    let (mut sender, body) = Channel::<Bytes, Infallible>::new(1);
+    tokio::spawn(async move {
+        let whole = Bytes::from(response.body);
+        let mut start = 0;
+        for end in piece_ends(&whole) {
+            if start > 0 {
+                tokio::time::sleep(PAUSE_BETWEEN_PIECES).await;
+            }
+            if sender.send_data(whole.slice(start..end)).await.is_err() {
+                return;
+            }
+            start = end;
         }
-        writer.write_all(&response.body[start..end])?;
-        writer.flush()?;
-        start = end;
-    }
-    Ok(())
+    });
+    body.boxed()
 }
 
 /// Where a page sent in pieces is cut: into `PAGE_PIECES` even pieces, and also right after
@@ -384,23 +415,11 @@ fn piece_ends(body: &[u8]) -> Vec<usize> {
     ends
 }
 
-/// The request target of the next request, after reading (and ignoring) its headers.
-fn read_request_target(reader: &mut impl BufRead) -> Option<String> {
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).ok()? == 0 {
-        return None;
-    }
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).ok()? == 0 || header.trim().is_empty() {
-            break;
-        }
-    }
-    request_line.split_whitespace().nth(1).map(str::to_owned)
-}
-
 fn respond(site: &Site, target: &str) -> Response {
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    // A file whose name has a space or a non-ASCII letter is asked for percent-encoded.
+    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let path = path.as_ref();
     let setup = site.setup().clone();
     match path {
         PROBE_PATH => {
@@ -589,7 +608,37 @@ fn content_type(file: &Path) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{path_in_site, Setup};
+    use super::{path_in_site, Server, Setup};
+    use std::io::{Read, Write};
+
+    /// The raw answer to `request` from a server of a folder holding `a b.css`.
+    fn raw_answer(request: &str) -> String {
+        let root = std::env::temp_dir().join(format!("e2e-server-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("index.html"), "<html><head></head></html>").unwrap();
+        std::fs::write(root.join("a b.css"), "a{}").unwrap();
+        let server = Server::start(root).unwrap();
+        let address = server.base_url.trim_start_matches("http://");
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer
+    }
+
+    #[test]
+    fn head_answers_the_headers_alone_and_paths_are_decoded() {
+        let answer = raw_answer("HEAD /a%20b.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+        assert!(answer.contains("content-length: 3\r\n"), "{answer}");
+        assert!(answer.contains("content-type: text/css\r\n"), "{answer}");
+        assert!(answer.ends_with("\r\n\r\n"), "no body: {answer}");
+        let answer = raw_answer("GET /a%20b.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assert!(answer.ends_with("\r\n\r\na{}"), "{answer}");
+        let answer =
+            raw_answer("GET /%2e%2e/a%20b.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assert!(answer.starts_with("HTTP/1.1 404 Not Found\r\n"), "{answer}");
+    }
 
     #[test]
     fn a_deploy_folder_serves_the_site_there_and_nowhere_else() {

@@ -25,6 +25,7 @@ mod check_html;
 mod command;
 mod content;
 mod fixture;
+mod html;
 mod minify;
 mod new_story;
 mod prerender;

@@ -7,7 +7,8 @@
 //! parse the wasm-bindgen glue (`export { … as default }`) nor the loader's optional chaining,
 //! and ships them unminified with only a warning. Here a file that does not parse stops the build.
 
-use crate::standalone::{attribute, find_tag, site_path, splice, LOADER_TAG};
+use crate::html::{find, rewrite_tag};
+use crate::standalone::{site_path, LOADER, STYLESHEET};
 use base64::{engine::general_purpose::STANDARD, Engine};
 use sha2::{Digest, Sha384};
 use std::path::Path;
@@ -36,14 +37,11 @@ pub fn wanted() -> bool {
 /// `page` naming the minified stylesheet (a new file name and integrity hash, since its bytes
 /// changed).
 pub fn site(folder: &Path, page: &str) -> Result<String, String> {
-    let (_, loader) = find_tag(page, LOADER_TAG)?;
-    minify_script_file(
-        &site_path(folder, attribute(loader, "src")?),
-        ScriptKind::Classic,
-    )?;
-    let glue = site_path(folder, attribute(loader, "data-js")?);
+    let loader = find(page, LOADER)?;
+    minify_script_file(&site_path(folder, loader.get("src")?), ScriptKind::Classic)?;
+    let glue = site_path(folder, loader.get("data-js")?);
     minify_script_file(&glue, ScriptKind::Module)?;
-    shorten_names(&site_path(folder, attribute(loader, "data-wasm")?), &glue)?;
+    shorten_names(&site_path(folder, loader.get("data-wasm")?), &glue)?;
     minify_script_file(&folder.join(EMBED_SCRIPT), ScriptKind::Classic)?;
     minify_stylesheet_link(folder, page)
 }
@@ -124,39 +122,33 @@ pub fn rewrite_stylesheet(
     keep_old: bool,
     change: impl FnOnce(&str) -> Result<String, String>,
 ) -> Result<String, String> {
-    let (range, tag) = find_tag(page, "<link rel=\"stylesheet\"")?;
-    let href = attribute(tag, "href")?;
-    let old_path = site_path(folder, href);
-    let css =
-        change(&read(&old_path)?).map_err(|error| format!("{}: {error}", old_path.display()))?;
-    let digest = Sha384::digest(css.as_bytes());
-    let new_href = content_named(href, &digest);
-    write(&site_path(folder, &new_href), &css)?;
-    // Unchanged (the hook run again on a built site): the same name, nothing to remove.
-    if new_href != href && !keep_old {
-        std::fs::remove_file(&old_path).map_err(|e| format!("{}: {e}", old_path.display()))?;
-    }
-    let mut new_tag = with_attribute(tag, "href", href, &new_href);
-    // Trunk writes one unless told not to (`no_sri`); a browser refuses a stale one.
-    if let Ok(integrity) = attribute(tag, "integrity") {
-        let fresh = format!("sha384-{}", STANDARD.encode(digest));
-        new_tag = with_attribute(&new_tag, "integrity", integrity, &fresh);
-        // A frame sandboxed without `allow-same-origin` (WordPress's) has an opaque origin:
-        // there the sheet is a cross-origin fetch, and `integrity` is checked only on a CORS one.
-        if attribute(tag, "crossorigin").is_err() {
-            new_tag = new_tag.replacen(" integrity=", " crossorigin=\"anonymous\" integrity=", 1);
+    let mut change = Some(change);
+    rewrite_tag(page, STYLESHEET, |link| {
+        let href = link.get("href")?.to_owned();
+        let old_path = site_path(folder, &href);
+        let change = change.take().ok_or("two stylesheets")?;
+        let css = change(&read(&old_path)?)
+            .map_err(|error| format!("{}: {error}", old_path.display()))?;
+        let digest = Sha384::digest(css.as_bytes());
+        let new_href = content_named(&href, &digest);
+        write(&site_path(folder, &new_href), &css)?;
+        // Unchanged (the hook run again on a built site): the same name, nothing to remove.
+        if new_href != href && !keep_old {
+            std::fs::remove_file(&old_path).map_err(|e| format!("{}: {e}", old_path.display()))?;
         }
-    }
-    Ok(splice(page, range, &new_tag))
-}
-
-/// `tag` with its attribute `name` set from `old` to `new`.
-fn with_attribute(tag: &str, name: &str, old: &str, new: &str) -> String {
-    tag.replacen(
-        &format!(" {name}=\"{old}\""),
-        &format!(" {name}=\"{new}\""),
-        1,
-    )
+        link.set("href", &new_href);
+        // Trunk writes one unless told not to (`no_sri`); a browser refuses a stale one.
+        if link.get("integrity").is_ok() {
+            link.set("integrity", &format!("sha384-{}", STANDARD.encode(digest)));
+            // A frame sandboxed without `allow-same-origin` (WordPress's) has an opaque origin:
+            // there the sheet is a cross-origin fetch, and `integrity` is checked only on a CORS
+            // one.
+            if link.get("crossorigin").is_err() {
+                link.set("crossorigin", "anonymous");
+            }
+        }
+        Ok(())
+    })
 }
 
 /// `./main-<old hash>.css` (or `./main.css`) renamed `./main-<new hash>.css`, the hash the first
@@ -314,18 +306,23 @@ process.stdout.write(JSON.stringify(vm.runInContext({expression:?}, context)));"
     fn the_site_names_its_minified_stylesheet_and_its_hash() {
         let folder = built_site("minified");
         let page = site(&folder, INDEX).unwrap();
-        let (_, tag) = find_tag(&page, "<link rel=\"stylesheet\"").unwrap();
-        let css = std::fs::read(site_path(&folder, attribute(tag, "href").unwrap())).unwrap();
+        let tag = find(&page, STYLESHEET).unwrap();
+        let css = std::fs::read(site_path(&folder, tag.get("href").unwrap())).unwrap();
         assert_eq!(css, b"body{color:red}");
         let integrity = format!("sha384-{}", STANDARD.encode(Sha384::digest(&css)));
-        assert_eq!(attribute(tag, "integrity").unwrap(), integrity);
+        assert_eq!(tag.get("integrity").unwrap(), integrity);
         assert!(
             !folder.join("main.css").exists(),
             "the unminified file is gone"
         );
+        let href = tag.get("href").unwrap();
+        // Fetched with CORS, so a sandboxed frame (an opaque origin) may check its integrity.
+        let written = format!(
+            "<link rel=\"stylesheet\" href=\"{href}\" integrity=\"{integrity}\" crossorigin=\"anonymous\"/>"
+        );
         assert_eq!(
             page.replacen(
-                tag,
+                &written,
                 "<link rel=\"stylesheet\" href=\"./main.css\" integrity=\"y\"/>",
                 1
             ),
@@ -337,7 +334,6 @@ process.stdout.write(JSON.stringify(vm.runInContext({expression:?}, context)));"
             page,
             "minified files stay as they are"
         );
-        let href = attribute(tag, "href").unwrap();
         assert!(site_path(&folder, href).is_file(), "{href} is still there");
         for (file, expected) in [
             (

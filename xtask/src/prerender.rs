@@ -5,10 +5,13 @@
 //! one-file edition, `standalone.html`, from the result, and, in a release build, the deploy
 //! bundle (`bundle.rs`: compressed copies and the hosts' serving rules).
 
+use crate::html::{rewrite, rewrite_tag};
 use crate::share::{self, SiteAddress};
+use crate::standalone::LOADER;
 use coalition_explainer::{
     content::content, quote_link::loader_attribute, server::render_html, ROOT_ID,
 };
+use lol_html::html_content::ContentType;
 use std::path::{Path, PathBuf};
 
 pub fn run() -> Result<(), String> {
@@ -72,11 +75,11 @@ pub fn prerender_page(
     let prerendered = insert_app(&page, &app)?;
     let prerendered = name_layers_for_loader(&prerendered)?;
     let prerendered = share::with_language(&prerendered)?;
-    let prerendered = prerendered.replacen(
-        "</head>",
-        &format!("    {}\n  </head>", share::head_tags(site)),
-        1,
-    );
+    let prerendered = rewrite(&prerendered, "head", |head| {
+        let tags = format!("    {}\n  ", share::head_tags(site));
+        head.append(&tags, ContentType::Html);
+        Ok(())
+    })?;
     share::write_oembed(folder, site)?;
     copy_pym_into_demo(folder)?;
     std::fs::write(&index, &prerendered).map_err(|e| format!("{}: {e}", index.display()))?;
@@ -92,55 +95,32 @@ pub fn prerender_page(
 /// from: with the site's address known at build time, the page without JavaScript shows the
 /// code too. (The running app writes the code for the address it is served from.)
 fn with_embed_code(app: &str, code: &str) -> Result<String, String> {
-    let missing = || "the prerendered app has no <textarea id=\"embed-code\">".to_owned();
-    let start = app
-        .find("<textarea id=\"embed-code\"")
-        .ok_or_else(missing)?;
-    let text_start = start + app[start..].find('>').ok_or_else(missing)? + 1;
-    let text_end = text_start + app[text_start..].find("</textarea>").ok_or_else(missing)?;
-    Ok(format!(
-        "{}{}{}",
-        &app[..text_start],
-        share::escape(code),
-        &app[text_end..]
-    ))
+    rewrite(app, "textarea#embed-code", |textarea| {
+        textarea.set_inner_content(&share::escape(code), ContentType::Html);
+        Ok(())
+    })
+    .map_err(|error| format!("the prerendered app: {error}"))
 }
 
-/// Puts `app` inside the empty root element of `page`.
+/// Puts `app` inside the root element of `page`.
 fn insert_app(page: &str, app: &str) -> Result<String, String> {
-    let empty_root = format!("<div id=\"{ROOT_ID}\"></div>");
-    if !page.contains(&empty_root) {
-        return Err(format!(
-            "index.html has no empty {empty_root} to prerender into"
-        ));
-    }
-    Ok(page.replacen(
-        &empty_root,
-        &format!("<div id=\"{ROOT_ID}\">{app}</div>"),
-        1,
-    ))
+    rewrite(page, &format!("div#{ROOT_ID}"), |root| {
+        root.set_inner_content(app, ContentType::Html);
+        Ok(())
+    })
+    .map_err(|error| format!("index.html to prerender into: {error}"))
 }
 
 /// Hands the loader the layers' slugs, in order, and every quote's id with the layer that holds
 /// it: it runs in `<head>`, before the tabs exist, and must know which layer a link names
 /// (directly or through a quote) before the first paint.
 fn name_layers_for_loader(page: &str) -> Result<String, String> {
-    let tag = crate::standalone::LOADER_TAG;
-    if !page.contains(tag) {
-        return Err(format!(
-            "index.html has no loader `{tag}…>` (Trunk.toml's pattern_script)"
-        ));
-    }
     let slugs: Vec<&str> = content().layers.iter().map(|layer| layer.slug).collect();
-    Ok(page.replacen(
-        tag,
-        &format!(
-            "{tag} data-layers=\"{}\" data-quotes=\"{}\"",
-            slugs.join(" "),
-            loader_attribute()
-        ),
-        1,
-    ))
+    rewrite_tag(page, LOADER, |loader| {
+        loader.insert_after("src", "data-layers", &slugs.join(" "))?;
+        loader.insert_after("data-layers", "data-quotes", &loader_attribute())
+    })
+    .map_err(|error| format!("index.html's loader (Trunk.toml's pattern_script): {error}"))
 }
 
 /// The demo host page (`demo/`) embeds the explainer with pym.js's own parent library, which
@@ -179,7 +159,7 @@ mod tests {
     fn a_page_without_the_root_is_refused() {
         assert!(insert_app("<body></body>", "<main></main>")
             .unwrap_err()
-            .contains("no empty <div id=\"explainer\">"));
+            .contains("no `div#explainer`"));
     }
 
     #[test]

@@ -184,20 +184,14 @@ fn modified_tags(iso: &str) -> String {
 /// `page`'s `<html>` tag with the content's language: the one place the page's `lang` is set.
 /// An updated story's page is also a schema.org news article, the item its `dateModified` is of.
 pub fn with_language(page: &str) -> Result<String, String> {
-    if !page.contains("<html>") {
-        return Err(
-            "index.html has no bare `<html>` tag to give the content's language".to_owned(),
-        );
-    }
-    let item = match content().meta.updated {
-        Some(_) => r#" itemscope itemtype="https://schema.org/NewsArticle""#,
-        None => "",
-    };
-    Ok(page.replacen(
-        "<html>",
-        &format!("<html lang=\"{}\"{item}>", escape(content().meta.lang)),
-        1,
-    ))
+    crate::html::rewrite_tag(page, "html", |html| {
+        html.set("lang", &escape(content().meta.lang));
+        if content().meta.updated.is_some() {
+            html.set("itemscope", "");
+            html.set("itemtype", "https://schema.org/NewsArticle");
+        }
+        Ok(())
+    })
 }
 
 /// An attribute value inside double quotes, or text.

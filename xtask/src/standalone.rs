@@ -5,15 +5,18 @@
 //! Made from the prerendered `index.html`: each reference to a file becomes that file's
 //! contents, and the loader script is inlined with `data:` URLs for the app's JS and WASM.
 
+use crate::html::{rewrite, Tag};
 use base64::{engine::general_purpose::STANDARD, Engine};
 use coalition_explainer::serving::essence;
-use std::ops::Range;
+use lol_html::html_content::{ContentType, Element};
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "standalone.html";
 
-/// How the loader's tag begins in Trunk's output (`pattern_script` in Trunk.toml).
-pub const LOADER_TAG: &str = "<script src=\"./boot.js\"";
+/// The loader's tag in Trunk's output (`pattern_script` in Trunk.toml).
+pub const LOADER: &str = "script[src=\"./boot.js\"]";
+/// The stylesheet's tag in Trunk's output.
+pub const STYLESHEET: &str = "link[rel=stylesheet]";
 
 pub fn write(folder: &Path, index: &str) -> Result<(), String> {
     let page = inline_stylesheet(folder, index)?;
@@ -24,68 +27,49 @@ pub fn write(folder: &Path, index: &str) -> Result<(), String> {
 }
 
 fn inline_stylesheet(folder: &Path, page: &str) -> Result<String, String> {
-    let (range, tag) = find_tag(page, "<link rel=\"stylesheet\"")?;
-    let css = read_text(folder, attribute(tag, "href")?)?;
-    Ok(splice(page, range, &format!("<style>{css}</style>")))
+    inline(page, STYLESHEET, |link| {
+        let css = read_text(folder, Tag::of(link).get("href")?)?;
+        link.replace(&format!("<style>{css}</style>"), ContentType::Html);
+        Ok(())
+    })
 }
 
 fn inline_icon(folder: &Path, page: &str) -> Result<String, String> {
-    let (range, tag) = find_tag(page, "<link rel=\"icon\"")?;
-    let href = attribute(tag, "href")?;
-    let icon = data_url(essence(href), &read_bytes(folder, href)?);
-    Ok(splice(
-        page,
-        range,
-        &format!("<link rel=\"icon\" href=\"{icon}\">"),
-    ))
+    inline(page, "link[rel=icon]", |link| {
+        let href = Tag::of(link).get("href")?.to_owned();
+        let icon = data_url(essence(&href), &read_bytes(folder, &href)?);
+        link.replace(
+            &format!("<link rel=\"icon\" href=\"{icon}\">"),
+            ContentType::Html,
+        );
+        Ok(())
+    })
 }
 
 /// The loader, inline, handed the app's JS and WASM as `data:` URLs; its other attributes
 /// (the layers' slugs, the quotes' ids) stay as they are.
 fn inline_loader(folder: &Path, page: &str) -> Result<String, String> {
-    let (range, tag) = find_tag(page, LOADER_TAG)?;
-    let loader = read_text(folder, attribute(tag, "src")?)?;
-    let [js, wasm] = ["data-js", "data-wasm"].map(|name| {
-        let file = attribute(tag, name)?;
-        Ok::<_, String>(data_url(essence(file), &read_bytes(folder, file)?))
-    });
-    let (js, wasm) = (js?, wasm?);
-    let end = range.end
-        + page[range.end..]
-            .find("</script>")
-            .ok_or("unclosed <script>")?
-        + "</script>".len();
-    let (layers, quotes) = (
-        attribute(tag, "data-layers")?,
-        attribute(tag, "data-quotes")?,
-    );
-    let inline = format!(
-        "<script data-layers=\"{layers}\" data-quotes=\"{quotes}\" data-js=\"{js}\" data-wasm=\"{wasm}\">{loader}</script>"
-    );
-    Ok(splice(page, range.start..end, &inline))
+    inline(page, LOADER, |script| {
+        let mut tag = Tag::of(script);
+        let loader = read_text(folder, tag.get("src")?)?;
+        for name in ["data-js", "data-wasm"] {
+            let file = tag.get(name)?.to_owned();
+            tag.set(name, &data_url(essence(&file), &read_bytes(folder, &file)?));
+        }
+        tag.remove("src");
+        tag.write_into(script);
+        script.set_inner_content(&loader, ContentType::Html);
+        Ok(())
+    })
 }
 
-/// The first tag that begins with `start`: its byte range and its text.
-pub fn find_tag<'a>(page: &'a str, start: &str) -> Result<(Range<usize>, &'a str), String> {
-    let begin = page
-        .find(start)
-        .ok_or_else(|| format!("index.html has no `{start}…>` to inline"))?;
-    let end = begin + page[begin..].find('>').ok_or("unclosed tag")? + 1;
-    Ok((begin..end, &page[begin..end]))
-}
-
-/// A double-quoted attribute's value in `tag`.
-pub fn attribute<'a>(tag: &'a str, name: &str) -> Result<&'a str, String> {
-    crate::text::quoted_value_after(tag, &format!(" {name}=\""))
-        .ok_or_else(|| format!("`{tag}` has no {name}"))
-}
-
-pub fn splice(page: &str, range: Range<usize>, replacement: &str) -> String {
-    format!(
-        "{}{replacement}{}",
-        &page[..range.start],
-        &page[range.end..]
-    )
+/// `rewrite`, saying which file to inline the page lacks.
+fn inline(
+    page: &str,
+    selector: &str,
+    change: impl FnMut(&mut Element) -> Result<(), String>,
+) -> Result<String, String> {
+    rewrite(page, selector, change).map_err(|error| format!("index.html to inline: {error}"))
 }
 
 /// A page-relative URL of Trunk's (`./name`) as a path in the site's folder.
@@ -110,7 +94,8 @@ fn data_url(media_type: &str, bytes: &[u8]) -> String {
 pub(crate) mod tests {
     use super::*;
 
-    /// A miniature of Trunk's output, with the same tags our Trunk.toml produces.
+    /// A miniature of Trunk's output, with the same tags our Trunk.toml produces, as the
+    /// prerender hands it on (the loader told the layers and quotes).
     pub(crate) fn built_site(test: &str) -> std::path::PathBuf {
         let folder = std::env::temp_dir().join(format!("standalone-{test}-{}", std::process::id()));
         std::fs::create_dir_all(&folder).unwrap();
@@ -133,7 +118,7 @@ pub(crate) mod tests {
 
     pub(crate) const INDEX: &str = r#"<html><head><link rel="icon" href="./favicon.svg" integrity="x"/>
 <link rel="stylesheet" href="./main.css" integrity="y"/>
-<script src="./boot.js" data-js="./app.js" data-wasm="./app_bg.wasm" data-layers="one two" data-quotes="a:0 b"></script></head>
+<script src="./boot.js" data-layers="one two" data-quotes="a:0 b" data-js="./app.js" data-wasm="./app_bg.wasm"></script></head>
 <body><div id="explainer"><main>Prerendered</main></div></body></html>"#;
 
     #[test]
@@ -163,9 +148,9 @@ pub(crate) mod tests {
     #[test]
     fn a_page_without_the_loader_is_refused_clearly() {
         let folder = built_site("refused");
-        let without_loader = INDEX.replace(LOADER_TAG, "<script src=\"./other.js\"");
+        let without_loader = INDEX.replace("./boot.js", "./other.js");
         let error = write(&folder, &without_loader).unwrap_err();
-        assert!(error.contains(LOADER_TAG), "{error}");
+        assert!(error.contains(LOADER), "{error}");
         std::fs::remove_dir_all(folder).unwrap();
     }
 }

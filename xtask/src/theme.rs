@@ -73,7 +73,7 @@ fn font_rules(theme: &Theme) -> String {
 mod tests {
     use super::*;
     use crate::standalone::tests::{built_site, INDEX};
-    use crate::standalone::{attribute, find_tag, site_path};
+    use crate::standalone::{site_path, STYLESHEET};
     use content_compiler::content_schema::Palette;
 
     const fn palette(ink: &'static str, paper: &'static str) -> Palette {
@@ -116,8 +116,8 @@ mod tests {
     fn the_stylesheet_with_a_theme_is_renamed_with_its_integrity() {
         let folder = built_site("themed");
         let page = append(&folder, INDEX, Some(&THEME), false).unwrap();
-        let (_, tag) = find_tag(&page, "<link rel=\"stylesheet\"").unwrap();
-        let href = attribute(tag, "href").unwrap();
+        let tag = crate::html::find(&page, STYLESHEET).unwrap();
+        let href = tag.get("href").unwrap();
         assert!(
             href.starts_with("./main-") && href.ends_with(".css"),
             "{href}"
@@ -128,10 +128,7 @@ mod tests {
         use sha2::Digest;
         let integrity =
             base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&css));
-        assert_eq!(
-            attribute(tag, "integrity").unwrap(),
-            format!("sha384-{integrity}")
-        );
+        assert_eq!(tag.get("integrity").unwrap(), format!("sha384-{integrity}"));
         assert!(!folder.join("main.css").exists());
         assert_eq!(
             append(&folder, INDEX, None, false).unwrap(),

@@ -7,50 +7,39 @@
 //! as a property (`wasm.name`), gets a one- or two-letter name in both files. Any name the glue
 //! does not use that way keeps its name, and a glue that does not name an import stops the build.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use wasm_encoder::{EntityType, ExportSection, ImportSection, Module, RawSection};
+use wasmparser::{Encoding, ExportSectionReader, ImportSectionReader, Parser, Payload};
 
-/// A WASM section: its id and its bytes.
-struct Section<'a> {
-    id: u8,
-    body: &'a [u8],
-}
-
-const IMPORT_SECTION: u8 = 2;
-const EXPORT_SECTION: u8 = 7;
-const HEADER: &[u8] = b"\0asm\x01\0\0\0";
-
-/// `wasm` and `glue` with short names; the same renaming in both.
+/// `wasm` and `glue` with short names; the same renaming in both. Every section but the
+/// imports and exports is copied as it stands.
 pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
-    let sections = sections(wasm)?;
     let mut renames = Renames::default();
-    let mut out = HEADER.to_vec();
-    for section in &sections {
-        let body = match section.id {
-            IMPORT_SECTION => renames.imports(section.body, glue)?,
-            EXPORT_SECTION => renames.exports(section.body, glue)?,
-            _ => section.body.to_vec(),
-        };
-        out.push(section.id);
-        write_u32(&mut out, len_u32(body.len())?);
-        out.extend_from_slice(&body);
+    let mut module = Module::new();
+    for payload in Parser::new(0).parse_all(wasm) {
+        match payload.map_err(|e| e.to_string())? {
+            Payload::Version {
+                num: 1,
+                encoding: Encoding::Module,
+                ..
+            } => {}
+            Payload::Version { .. } => return Err("not a WASM 1 module".to_owned()),
+            Payload::ImportSection(reader) => {
+                module.section(&renames.imports(reader, glue)?);
+            }
+            Payload::ExportSection(reader) => {
+                module.section(&renames.exports(reader, glue)?);
+            }
+            // The code section's entries come with their section; the end has none.
+            other => {
+                if let Some((id, range)) = other.as_section() {
+                    let data = &wasm[range];
+                    module.section(&RawSection { id, data });
+                }
+            }
+        }
     }
-    Ok((out, renames.apply(glue)?))
-}
-
-fn sections(wasm: &[u8]) -> Result<Vec<Section<'_>>, String> {
-    let mut reader = Reader {
-        bytes: wasm.strip_prefix(HEADER).ok_or("not a WASM 1 module")?,
-    };
-    let mut sections = Vec::new();
-    while !reader.bytes.is_empty() {
-        let id = reader.byte()?;
-        let size = reader.u32()? as usize;
-        sections.push(Section {
-            id,
-            body: reader.take(size)?,
-        });
-    }
-    Ok(sections)
+    Ok((module.finish(), renames.apply(glue)?))
 }
 
 /// The old name → new name pairs, and how the glue writes each.
@@ -63,15 +52,16 @@ struct Renames {
 }
 
 impl Renames {
-    fn imports(&mut self, body: &[u8], glue: &str) -> Result<Vec<u8>, String> {
-        let mut reader = Reader { bytes: body };
-        let count = reader.u32()?;
-        let mut out = Vec::new();
-        write_u32(&mut out, count);
-        for index in 0..count {
-            let module = reader.name()?;
-            let field = reader.name()?;
-            if occurrences(glue, &field).is_empty() {
+    fn imports(
+        &mut self,
+        reader: ImportSectionReader,
+        glue: &str,
+    ) -> Result<ImportSection, String> {
+        let mut section = ImportSection::new();
+        for (index, import) in reader.into_imports().enumerate() {
+            let import = import.map_err(|e| e.to_string())?;
+            let (module, field) = (import.module, import.name);
+            if occurrences(glue, field).is_empty() {
                 return Err(format!(
                     "the glue does not name the import {module}.{field}"
                 ));
@@ -79,27 +69,27 @@ impl Renames {
             let modules = self.modules.len();
             let short_module = self
                 .modules
-                .entry(module)
+                .entry(module.to_owned())
                 .or_insert_with(|| short_name(modules))
                 .clone();
-            let short_field = short_name(index as usize);
-            write_name(&mut out, &short_module);
-            write_name(&mut out, &short_field);
-            self.rename(field, short_field)?;
-            out.extend_from_slice(reader.import_description()?);
+            let short_field = short_name(index);
+            let ty = EntityType::try_from(import.ty).map_err(|e| e.to_string())?;
+            section.import(&short_module, &short_field, ty);
+            self.rename(field.to_owned(), short_field)?;
         }
-        reader.end()?;
-        Ok(out)
+        Ok(section)
     }
 
-    fn exports(&mut self, body: &[u8], glue: &str) -> Result<Vec<u8>, String> {
-        let mut reader = Reader { bytes: body };
-        let count = reader.u32()?;
-        let mut out = Vec::new();
-        write_u32(&mut out, count);
-        let mut exported = std::collections::BTreeSet::new();
-        for index in 0..count {
-            let name = reader.name()?;
+    fn exports(
+        &mut self,
+        reader: ExportSectionReader,
+        glue: &str,
+    ) -> Result<ExportSection, String> {
+        let mut section = ExportSection::new();
+        let mut exported = BTreeSet::new();
+        for (index, export) in reader.into_iter().enumerate() {
+            let export = export.map_err(|e| e.to_string())?;
+            let name = export.name.to_owned();
             let read_as_property = occurrences(glue, &name)
                 .iter()
                 .all(|&at| glue[..at].ends_with('.'));
@@ -108,19 +98,16 @@ impl Renames {
             let new = if kept {
                 name
             } else {
-                let short = format!("e{}", short_name(index as usize));
+                let short = format!("e{}", short_name(index));
                 self.rename(name, short.clone())?;
                 short
             };
             if !exported.insert(new.clone()) {
                 return Err(format!("two exports would be named {new}"));
             }
-            write_name(&mut out, &new);
-            out.push(reader.byte()?);
-            write_u32(&mut out, reader.u32()?);
+            section.export(&new, export.kind.into(), export.index);
         }
-        reader.end()?;
-        Ok(out)
+        Ok(section)
     }
 
     fn rename(&mut self, old: String, new: String) -> Result<(), String> {
@@ -186,163 +173,74 @@ fn short_name(n: usize) -> String {
     String::from_utf8(name).expect("ASCII")
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, len: usize) -> Result<&'a [u8], String> {
-        if len > self.bytes.len() {
-            return Err("the WASM ends inside a section".to_owned());
-        }
-        let (taken, rest) = self.bytes.split_at(len);
-        self.bytes = rest;
-        Ok(taken)
-    }
-
-    fn byte(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn u32(&mut self) -> Result<u32, String> {
-        let mut value = 0u64;
-        for shift in (0..35).step_by(7) {
-            let byte = self.byte()?;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return u32::try_from(value).map_err(|_| "a number over 32 bits".to_owned());
-            }
-        }
-        Err("a number over 5 bytes".to_owned())
-    }
-
-    fn name(&mut self) -> Result<String, String> {
-        let len = self.u32()? as usize;
-        let bytes = self.take(len)?;
-        String::from_utf8(bytes.to_vec()).map_err(|_| "a name that is not UTF-8".to_owned())
-    }
-
-    /// An import's kind and type, as they stand.
-    fn import_description(&mut self) -> Result<&'a [u8], String> {
-        let start = self.bytes;
-        match self.byte()? {
-            // A function (its type), a tag (an attribute byte, then its type).
-            0x00 => drop(self.u32()?),
-            0x04 => drop((self.byte()?, self.u32()?)),
-            // A table: its element type, then its limits.
-            0x01 => drop((self.byte()?, self.limits()?)),
-            0x02 => self.limits()?,
-            // A global: its value type and mutability.
-            0x03 => drop(self.take(2)?),
-            kind => return Err(format!("an import of unknown kind {kind:#x}")),
-        }
-        Ok(&start[..start.len() - self.bytes.len()])
-    }
-
-    fn limits(&mut self) -> Result<(), String> {
-        let flags = self.byte()?;
-        self.u32()?;
-        if flags & 1 == 1 {
-            self.u32()?;
-        }
-        Ok(())
-    }
-
-    fn end(&self) -> Result<(), String> {
-        match self.bytes.is_empty() {
-            true => Ok(()),
-            false => Err("a section longer than its entries".to_owned()),
-        }
-    }
-}
-
-fn len_u32(len: usize) -> Result<u32, String> {
-    u32::try_from(len).map_err(|_| "a section over 4 GB".to_owned())
-}
-
-fn write_u32(out: &mut Vec<u8>, mut value: u32) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-fn write_name(out: &mut Vec<u8>, name: &str) {
-    write_u32(out, name.len() as u32);
-    out.extend_from_slice(name.as_bytes());
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_encoder::{CustomSection, ExportKind};
 
     /// A module importing `./app_bg.js`.`__wbg_log_0123456789abcdef` (a function of type 0)
     /// and exporting `memory` and `__wbindgen_malloc`, with one unrelated custom section.
     fn module() -> Vec<u8> {
-        let mut imports = Vec::new();
-        write_u32(&mut imports, 1);
-        write_name(&mut imports, "./app_bg.js");
-        write_name(&mut imports, "__wbg_log_0123456789abcdef");
-        imports.extend_from_slice(&[0x00, 0x00]);
-        let mut exports = Vec::new();
-        write_u32(&mut exports, 2);
-        write_name(&mut exports, "memory");
-        exports.extend_from_slice(&[0x02, 0x00]);
-        write_name(&mut exports, "__wbindgen_malloc");
-        exports.extend_from_slice(&[0x00, 0x01]);
-        let mut wasm = HEADER.to_vec();
-        for (id, body) in [(0u8, b"\x04note".to_vec()), (2, imports), (7, exports)] {
-            wasm.push(id);
-            write_u32(&mut wasm, body.len() as u32);
-            wasm.extend_from_slice(&body);
-        }
-        wasm
+        let mut imports = ImportSection::new();
+        imports.import(
+            "./app_bg.js",
+            "__wbg_log_0123456789abcdef",
+            EntityType::Function(0),
+        );
+        let mut exports = ExportSection::new();
+        exports.export("memory", ExportKind::Memory, 0).export(
+            "__wbindgen_malloc",
+            ExportKind::Func,
+            1,
+        );
+        let note = CustomSection {
+            name: "note".into(),
+            data: Default::default(),
+        };
+        let mut module = Module::new();
+        module.section(&note).section(&imports).section(&exports);
+        module.finish()
     }
 
     const GLUE: &str =
         "const i={\"./app_bg.js\":{__wbg_log_0123456789abcdef:function(e){console.log(e)}}};\
         let memory=w.memory;f(w.__wbindgen_malloc,w.__wbindgen_malloc);";
 
-    fn names(wasm: &[u8], id: u8) -> Vec<String> {
-        let section = sections(wasm)
-            .unwrap()
-            .into_iter()
-            .find(|s| s.id == id)
-            .unwrap();
-        let mut reader = Reader {
-            bytes: section.body,
-        };
-        let count = reader.u32().unwrap();
-        let mut names = Vec::new();
-        for _ in 0..count {
-            names.push(reader.name().unwrap());
-            if id == IMPORT_SECTION {
-                names.push(reader.name().unwrap());
-                reader.import_description().unwrap();
-            } else {
-                reader.take(2).unwrap();
+    /// The import (module, then field) or export names of `wasm`, in order, and its custom
+    /// sections' names.
+    fn names(wasm: &[u8]) -> (Vec<String>, Vec<String>, Vec<String>) {
+        let (mut imports, mut exports, mut custom) = (Vec::new(), Vec::new(), Vec::new());
+        for payload in Parser::new(0).parse_all(wasm) {
+            match payload.unwrap() {
+                Payload::ImportSection(reader) => {
+                    for import in reader.into_imports() {
+                        let import = import.unwrap();
+                        imports.extend([import.module.to_owned(), import.name.to_owned()]);
+                    }
+                }
+                Payload::ExportSection(reader) => {
+                    exports.extend(reader.into_iter().map(|e| e.unwrap().name.to_owned()));
+                }
+                Payload::CustomSection(reader) => custom.push(reader.name().to_owned()),
+                _ => {}
             }
         }
-        names
+        (imports, exports, custom)
     }
 
     #[test]
     fn imports_and_property_read_exports_get_short_names_in_both_files() {
         let (wasm, glue) = shorten(&module(), GLUE).expect("shortened");
-        assert_eq!(names(&wasm, IMPORT_SECTION), ["a", "a"]);
+        let (imports, exports, custom) = names(&wasm);
+        assert_eq!(imports, ["a", "a"]);
         // `memory` is also a variable of the glue: it keeps its name.
-        assert_eq!(names(&wasm, EXPORT_SECTION), ["memory", "eb"]);
+        assert_eq!(exports, ["memory", "eb"]);
         assert_eq!(
             glue,
             "const i={\"a\":{a:function(e){console.log(e)}}};let memory=w.memory;f(w.eb,w.eb);"
         );
-        let custom = &sections(&wasm).unwrap()[0];
-        assert_eq!((custom.id, custom.body), (0, &b"\x04note"[..]));
+        assert_eq!(custom, ["note"]);
+        assert!(wasm.len() < module().len());
     }
 
     #[test]
