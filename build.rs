@@ -23,17 +23,31 @@ fn main() {
         Ok("wasm32") => content_compiler::Reach::App,
         _ => content_compiler::Reach::Full,
     };
-    let generated = content_compiler::compile(&file, &source, reach).unwrap_or_else(|errors| {
-        for error in &errors.0 {
-            // Printed as cargo warnings too, so the message shows even in quiet builds (one
-            // warning a line: cargo takes a warning to its line's end).
-            for line in error.to_string().lines() {
-                println!("cargo:warning={line}");
+    // Tests and tools find the file the app was built from (its article sits beside it).
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    println!(
+        "cargo:rustc-env=EXPLAINER_CONTENT_FILE={}",
+        Path::new(&root).join(&file).display()
+    );
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
+    let generated = match content_compiler::compile(&file, &source, reach) {
+        Ok(generated) => generated,
+        Err(errors) => {
+            for error in &errors.0 {
+                // Printed as cargo warnings too, so the message shows even in quiet builds (one
+                // warning a line: cargo takes a warning to its line's end).
+                for line in error.to_string().lines() {
+                    println!("cargo:warning={line}");
+                }
+                eprintln!("error: {error}");
             }
-            eprintln!("error: {error}");
+            if keeps_last_good_page(&out) {
+                println!("cargo:warning=trunk serve: the last good content is kept; the page lists these problems");
+                return;
+            }
+            process::exit(1);
         }
-        process::exit(1);
-    });
+    };
     // A release build is what readers get: no placeholder of `cargo xtask new` may reach it.
     if env::var("PROFILE").as_deref() == Ok("release") {
         let left = content_compiler::placeholders(&file, &source);
@@ -45,10 +59,17 @@ fn main() {
             process::exit(1);
         }
     }
-    // Tests and tools find the file the app was built from (its article sits beside it).
-    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let path = Path::new(&root).join(&file);
-    println!("cargo:rustc-env=EXPLAINER_CONTENT_FILE={}", path.display());
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
     fs::write(&out, generated).expect("OUT_DIR is writable");
+}
+
+/// Whether a broken content file may leave the last good content (`out`) in place: only in
+/// the debug builds of `trunk serve`, its WASM and its prerender hook (which Trunk runs with
+/// `TRUNK_PROFILE`), so the page stays and the prerender lists the problems over it
+/// (xtask/src/serve/). A native test build and any release build stop. (A WASM debug build
+/// for tests or clippy also keeps it, but `cargo xtask test` runs the strict native tests.)
+fn keeps_last_good_page(out: &Path) -> bool {
+    let debug = env::var("PROFILE").as_deref() == Ok("debug");
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    let trunk_hook = env::var("TRUNK_PROFILE").as_deref() == Ok("debug");
+    debug && (wasm || trunk_hook) && out.exists()
 }

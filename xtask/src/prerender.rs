@@ -19,7 +19,13 @@ pub fn run() -> Result<(), String> {
     let folder = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| crate::command::project_root().join("dist"));
-    prerender(&folder, SiteAddress::from_environment()?.as_ref())
+    prerender(&folder, SiteAddress::from_environment()?.as_ref())?;
+    // `trunk serve` built the last good content over a broken file (build.rs): list the
+    // problems over the page. (`cargo xtask serve` never builds a broken file.)
+    if std::env::var("TRUNK_PROFILE").as_deref() == Ok("debug") && !crate::serve::serving() {
+        crate::serve::list_problems_in(&folder)?;
+    }
+    Ok(())
 }
 
 /// Prerenders `folder/index.html` for a site deployed at `site` (`None`: unknown at build time).
@@ -31,9 +37,10 @@ pub fn prerender(folder: &Path, site: Option<&SiteAddress>) -> Result<(), String
         let template = folder.join(crate::serve::TEMPLATE);
         std::fs::write(&template, &page).map_err(|e| format!("{}: {e}", template.display()))?;
     }
-    let finish = match crate::minify::wanted() {
-        true => Finish::Release,
-        false => Finish::Debug,
+    let finish = match (crate::minify::wanted(), crate::serve::serving()) {
+        (true, _) => Finish::Release,
+        (false, true) => Finish::Live,
+        (false, false) => Finish::Debug,
     };
     prerender_page(folder, &page, site, finish)
 }
@@ -85,9 +92,9 @@ pub fn prerender_page(
     std::fs::write(&index, &prerendered).map_err(|e| format!("{}: {e}", index.display()))?;
     crate::standalone::write(folder, &prerendered)?;
     // Last, once every file is final: the release site as a host serves it.
-    match crate::minify::wanted() {
-        true => crate::bundle::write(folder),
-        false => Ok(()),
+    match finish {
+        Finish::Release => crate::bundle::write(folder),
+        Finish::Debug | Finish::Live => Ok(()),
     }
 }
 

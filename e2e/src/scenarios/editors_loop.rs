@@ -201,9 +201,51 @@ pub async fn problems_show_in_the_page_while_serving(browser: &mut Browser) -> R
             took.as_millis()
         )
     })?;
-    served.write(&served.original)?;
     // The served pages carry no e2e probe: leave them before the suite asks it for problems.
-    browser.goto("about:blank").await
+    browser.goto("about:blank").await?;
+    let (file, original) = (served.file.clone(), served.original.clone());
+    drop(served);
+    plain_trunk_serve_lists_the_problems(browser, &file, &source, named).await?;
+    std::fs::write(&file, original).map_err(|e| e.to_string())
+}
+
+/// What plain `trunk serve` builds from a broken file (a debug `trunk build`, as it runs at
+/// each change): the last good page, the problems listed over it.
+async fn plain_trunk_serve_lists_the_problems(
+    browser: &mut Browser,
+    file: &Path,
+    broken: &str,
+    named: [&str; 4],
+) -> Res<()> {
+    std::fs::write(file, broken).map_err(|e| e.to_string())?;
+    let root = file.ancestors().nth(3).ok_or("the project root")?;
+    let site = root.join("target/e2e-trunk-serve");
+    let status = Command::new("trunk")
+        .args(["build", "--dist", &site.to_string_lossy()])
+        .current_dir(root)
+        .env("EXPLAINER_CONTENT", file)
+        .status()
+        .map_err(|e| format!("trunk build: {e}"))?;
+    check(status.success(), || {
+        format!("trunk build over a broken file: {status}")
+    })?;
+    let server = crate::server::Server::start(site)?;
+    browser.goto(&server.base_url).await?;
+    let seen = wait_for(
+        browser,
+        "every problem listed by trunk serve's page",
+        WORDS_IN_THE_PAGE * 5,
+        |seen| {
+            let text = seen["problems"].to_string();
+            named.iter().all(|name| text.contains(name)) && seen["tabs"].as_u64().unwrap_or(0) > 0
+        },
+    )
+    .await?;
+    println!(
+        "    trunk serve's page lists {} problem(s)",
+        seen["problems"].as_array().map_or(0, Vec::len)
+    );
+    Ok(())
 }
 
 async fn look(browser: &Browser) -> Res<serde_json::Value> {

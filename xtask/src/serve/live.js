@@ -1,8 +1,10 @@
-// `cargo xtask serve` only (never in a built site): shows the content file's problems over the
-// last good page, and reloads the page when a new one is built. Asks the server every 250 ms.
+// The editors' loop only (`cargo xtask serve`, or a debug build of plain `trunk serve` over a
+// broken content file; never a release build): shows the content file's problems over the last
+// good page, and reloads the page when a new one is built. Asks for the state (its address in
+// `data-state`) every 250 ms.
 "use strict";
 (function () {
-  const STATE = "/.well-known/explainer-live/state";
+  const STATE = document.currentScript.dataset.state;
   const EVERY = 250;
   let shownBuild = null;
   let panel = null;

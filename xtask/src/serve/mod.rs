@@ -37,6 +37,49 @@ pub fn serving() -> bool {
     std::env::var_os(SERVING).is_some()
 }
 
+/// Under plain `trunk serve`, whose debug build kept the last good content over a broken file
+/// (build.rs): the problems, written beside the page in `folder` as the live script reads them,
+/// and the page given the live script and stylesheet. Nothing when the file has none.
+pub fn list_problems_in(folder: &Path) -> Result<(), String> {
+    let file = content_file();
+    let source = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+    let Err(problems) = content_compiler::parse(&file, &source) else {
+        return Ok(());
+    };
+    let live = Live {
+        build: 0,
+        problems: problems.0,
+    };
+    let files = [
+        (LIVE_FILES[0], server::LIVE_SCRIPT.to_owned()),
+        (LIVE_FILES[1], server::LIVE_STYLE.to_owned()),
+        (LIVE_FILES[2], server::state_json(&live)),
+    ];
+    for (name, text) in files {
+        let path = folder.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let index = folder.join("index.html");
+    let page = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let page = server::with_live_tags(&page, &LIVE_FILES.map(|name| format!("./{name}")));
+    std::fs::write(&index, page).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+/// The live script, stylesheet and state as files beside a page built by plain `trunk serve`.
+const LIVE_FILES: [&str; 3] = [
+    "explainer-live.js",
+    "explainer-live.css",
+    "explainer-live.json",
+];
+
+/// The content file a build reads: `EXPLAINER_CONTENT`, else the real story.
+fn content_file() -> String {
+    std::env::var("EXPLAINER_CONTENT")
+        .ok()
+        .filter(|file| !file.is_empty())
+        .unwrap_or_else(|| DEFAULT_CONTENT.to_owned())
+}
+
 /// What the open page is told: which build it shows and what is wrong now.
 #[derive(Default)]
 pub struct Live {
@@ -51,10 +94,7 @@ pub fn run() -> Result<(), String> {
     crate::setup::build_tools()?;
     let root = project_root();
     std::env::set_current_dir(&root).map_err(|e| e.to_string())?;
-    let file = std::env::var("EXPLAINER_CONTENT")
-        .ok()
-        .filter(|file| !file.is_empty())
-        .unwrap_or_else(|| DEFAULT_CONTENT.to_owned());
+    let file = content_file();
     let site = root.join(SITE);
     let live = Shared::default();
     let mut editor = Editor {

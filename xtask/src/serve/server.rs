@@ -1,13 +1,13 @@
 //! The editors' server: the built site as files, each page with the live script and
 //! stylesheet added (never written into the site), and the live state as JSON for the script.
 
-use super::{Shared, LIVE_PATH};
+use super::{Live, Shared, LIVE_PATH};
 use coalition_explainer::serving::content_type;
 use std::path::{Component, Path, PathBuf};
 use tiny_http::{Header, Method, Request, Response, Server};
 
-const LIVE_SCRIPT: &str = include_str!("live.js");
-const LIVE_STYLE: &str = include_str!("live.css");
+pub(super) const LIVE_SCRIPT: &str = include_str!("live.js");
+pub(super) const LIVE_STYLE: &str = include_str!("live.css");
 
 pub fn start(address: &str, site: PathBuf, live: Shared) -> Result<(), String> {
     let server = Server::http(address).map_err(|e| format!("cannot listen on {address}: {e}"))?;
@@ -39,7 +39,8 @@ fn answer(request: Request, site: &Path, live: &Shared) {
             text(source, content_type(name))
         }
         (Method::Get | Method::Head, Some("state")) => {
-            text(&state(live), content_type("state.json"))
+            let state = state_json(&live.lock().expect("the loop never panics holding it"));
+            text(&state, content_type("state.json"))
         }
         // Browsers ask for it unbidden (on the state's JSON page too): nothing, not a 404.
         (Method::Get | Method::Head, None) if path == "/favicon.ico" => {
@@ -53,8 +54,7 @@ fn answer(request: Request, site: &Path, live: &Shared) {
 }
 
 /// `{"build": 3, "problems": [{"file", "line", "column", "field", "message", "text", "hint"}]}`
-fn state(live: &Shared) -> String {
-    let live = live.lock().expect("the loop never panics holding it");
+pub(super) fn state_json(live: &Live) -> String {
     let problems: Vec<serde_json::Value> = live
         .problems
         .iter()
@@ -74,7 +74,9 @@ fn file(site: &Path, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     };
     match std::fs::read(&found) {
         Ok(bytes) if found.extension().is_some_and(|e| e == "html") => {
-            let page = with_live_tags(&String::from_utf8_lossy(&bytes));
+            let served = |name: &str| format!("{LIVE_PATH}{name}");
+            let tags = [served("live.js"), served("live.css"), served("state")];
+            let page = with_live_tags(&String::from_utf8_lossy(&bytes), &tags);
             text(&page, content_type("index.html"))
         }
         Ok(bytes) => {
@@ -102,10 +104,11 @@ fn within(site: &Path, path: &str) -> Option<PathBuf> {
     })
 }
 
-/// `page` with the live stylesheet and script, first in `<head>`: they must not wait for the app.
-fn with_live_tags(page: &str) -> String {
+/// `page` with the live stylesheet and script (`[script, stylesheet, state]`, their addresses),
+/// last in `<head>`, the script told where the state is.
+pub(super) fn with_live_tags(page: &str, [script, style, state]: &[String; 3]) -> String {
     let tags = format!(
-        "<link rel=\"stylesheet\" href=\"{LIVE_PATH}live.css\"><script src=\"{LIVE_PATH}live.js\" defer></script>"
+        "<link rel=\"stylesheet\" href=\"{style}\"><script src=\"{script}\" data-state=\"{state}\" defer></script>"
     );
     page.replacen("</head>", &format!("{tags}</head>"), 1)
 }
@@ -134,17 +137,18 @@ mod tests {
 
     #[test]
     fn pages_get_the_live_tags_in_their_head() {
-        let page = with_live_tags("<head><title>x</title></head><body></body>");
+        let tags = ["a.js", "b.css", "c.json"].map(String::from);
+        let page = with_live_tags("<head><title>x</title></head><body></body>", &tags);
         assert_eq!(
             page,
-            format!("<head><title>x</title><link rel=\"stylesheet\" href=\"{LIVE_PATH}live.css\"><script src=\"{LIVE_PATH}live.js\" defer></script></head><body></body>")
+            "<head><title>x</title><link rel=\"stylesheet\" href=\"b.css\"><script src=\"a.js\" data-state=\"c.json\" defer></script></head><body></body>"
         );
     }
 
     #[test]
     fn the_state_lists_each_problem_with_its_place_and_hint() {
-        let live = Shared::default();
-        live.lock().unwrap().problems = vec![content_compiler::ContentError {
+        let mut live = Live::default();
+        live.problems = vec![content_compiler::ContentError {
             file: "story.toml".into(),
             line: 3,
             column: 8,
@@ -153,7 +157,7 @@ mod tests {
             text: "slug = \"A\"".into(),
             hint: Some("`a`".into()),
         }];
-        let state: serde_json::Value = serde_json::from_str(&state(&live)).unwrap();
+        let state: serde_json::Value = serde_json::from_str(&state_json(&live)).unwrap();
         assert_eq!(state["build"], 0);
         assert_eq!(state["problems"][0]["column"], 8);
         assert_eq!(state["problems"][0]["hint"], "`a`");
