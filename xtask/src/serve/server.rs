@@ -147,8 +147,7 @@ mod tests {
 
     #[test]
     fn the_state_lists_each_problem_with_its_place_and_hint() {
-        let mut live = Live::default();
-        live.problems = vec![content_compiler::ContentError {
+        let problem = content_compiler::ContentError {
             file: "story.toml".into(),
             line: 3,
             column: 8,
@@ -156,7 +155,11 @@ mod tests {
             message: "not a slug".into(),
             text: "slug = \"A\"".into(),
             hint: Some("`a`".into()),
-        }];
+        };
+        let live = Live {
+            build: 0,
+            problems: vec![problem],
+        };
         let state: serde_json::Value = serde_json::from_str(&state_json(&live)).unwrap();
         assert_eq!(state["build"], 0);
         assert_eq!(state["problems"][0]["column"], 8);
