@@ -59,6 +59,12 @@ impl Nginx {
             std::os::unix::fs::symlink(DEBIAN_MODULES, &modules)
                 .map_err(|e| format!("{}: {e}", modules.display()))?;
         }
+        // One folder for the process: a log of an earlier scenario's deliberate 404s must not
+        // count against the next.
+        let log = folder.join("access.log");
+        if log.exists() {
+            std::fs::remove_file(&log).map_err(|e| format!("{}: {e}", log.display()))?;
+        }
         let block = configured(&block, port, &site)?;
         write(&folder.join("explainer.conf"), &block)?;
         write(&folder.join("main.conf"), &main_conf(&folder))?;
